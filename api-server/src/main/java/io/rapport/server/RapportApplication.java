@@ -1,0 +1,129 @@
+package io.rapport.server;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.migrations.MigrationsBundle;
+import io.rapport.server.apikey.ApiKeyCredentials;
+import io.rapport.server.apikey.ApiKeyResource;
+import io.rapport.server.apikey.ApiKeyService;
+import io.rapport.server.branch.BranchResource;
+import io.rapport.server.branch.BranchService;
+import io.rapport.server.common.auth.AdminKeys;
+import io.rapport.server.common.auth.ContractScopes;
+import io.rapport.server.common.auth.CredentialResolver;
+import io.rapport.server.common.auth.PlatformAdminCredentials;
+import io.rapport.server.common.auth.ScopeFeature;
+import io.rapport.server.common.db.DatabaseConfig;
+import io.rapport.server.common.db.EmbeddedDatabase;
+import io.rapport.server.common.db.SchemaHealthCheck;
+import io.rapport.server.common.db.SchemaMigrations;
+import io.rapport.server.common.problem.ProblemExceptionMapper;
+import io.rapport.server.common.problem.ViolationExceptionMapper;
+import io.rapport.server.common.web.ContractEnumParamConverters;
+import io.rapport.server.common.web.ContractResource;
+import io.rapport.server.common.web.RequestIdFilter;
+import io.rapport.server.officer.OfficerResource;
+import io.rapport.server.officer.OfficerService;
+import io.rapport.server.org.OrganizationResource;
+import io.rapport.server.org.OrganizationService;
+import io.rapport.server.partner.PartnerResource;
+import io.rapport.server.partner.PartnerService;
+import java.time.Clock;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+
+/** Wires Rapport by hand: configuration → database → services → resources. */
+public class RapportApplication extends Application<RapportConfiguration> {
+    private final Clock clock;
+
+    public RapportApplication() {
+        this(Clock.systemUTC());
+    }
+
+    public RapportApplication(Clock clock) {
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new RapportApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "rapport";
+    }
+
+    @Override
+    public void initialize(Bootstrap<RapportConfiguration> bootstrap) {
+        bootstrap.getObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(RapportConfiguration configuration) {
+                return configuration.getDatabase().dataSourceFactory();
+            }
+
+            @Override
+            public String getMigrationsFileName() {
+                return SchemaMigrations.CHANGELOG;
+            }
+        });
+    }
+
+    @Override
+    public void run(RapportConfiguration config, Environment environment) {
+        // Our single mapper answers every error as problem+json; Dropwizard's defaults would answer some in their own shape.
+        ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
+
+        DatabaseConfig databaseConfig = config.getDatabase();
+        DataSourceFactory database = databaseConfig.dataSourceFactory();
+        if (databaseConfig.embedded()) {
+            environment.lifecycle().manage(new Managed() {
+                @Override
+                public void stop() {
+                    EmbeddedDatabase.stopAll();
+                }
+            });
+        }
+        SchemaMigrations migrations = new SchemaMigrations(database);
+        if (databaseConfig.migrateOnStart()) {
+            migrations.migrate();
+        } else {
+            migrations.requireCurrent();
+        }
+        Jdbi jdbi = new JdbiFactory().build(environment, database, "postgresql");
+        jdbi.installPlugin(new PostgresPlugin());
+        environment.healthChecks().register("schema", new SchemaHealthCheck(migrations));
+
+        String adminKey = AdminKeys.resolve(config.getAuth().adminKey(), databaseConfig.embedded(), databaseConfig.dataDir());
+        List<CredentialResolver> credentials = List.of(
+                new PlatformAdminCredentials(adminKey),
+                new ApiKeyCredentials(jdbi, clock));
+
+        var jersey = environment.jersey();
+        jersey.register(new RequestIdFilter());
+        ProblemExceptionMapper problems = new ProblemExceptionMapper();
+        jersey.register(problems);
+        jersey.register(new ViolationExceptionMapper(problems));
+        jersey.register(new ContractEnumParamConverters());
+        jersey.register(new ScopeFeature(ContractScopes.parse(ContractResource.load()), credentials));
+        jersey.register(new ContractResource());
+
+        jersey.register(new OrganizationResource(new OrganizationService(jdbi, clock)));
+        jersey.register(new ApiKeyResource(new ApiKeyService(jdbi, clock)));
+        jersey.register(new BranchResource(new BranchService(jdbi, clock)));
+        jersey.register(new OfficerResource(new OfficerService(jdbi, clock)));
+        jersey.register(new PartnerResource(new PartnerService(jdbi, clock)));
+    }
+}

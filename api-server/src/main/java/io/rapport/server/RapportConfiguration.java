@@ -1,0 +1,29 @@
+package io.rapport.server;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.rapport.server.common.auth.AuthConfig;
+import io.rapport.server.common.db.DatabaseConfig;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/** Everything has a default, so {@code server} runs with no configuration file at all. */
+public class RapportConfiguration extends Configuration {
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DatabaseConfig database = new DatabaseConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AuthConfig auth = new AuthConfig();
+
+    public DatabaseConfig getDatabase() {
+        return database;
+    }
+
+    public AuthConfig getAuth() {
+        return auth;
+    }
+}

@@ -1,0 +1,44 @@
+package io.rapport.server.common.auth;
+
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Puts an {@link AuthFilter} in front of every operation of the contract, with the scope the contract
+ * names for it. Generated interface methods are named after their operationId, which ties the two.
+ * Resources outside the contract (the contract itself) stay public.
+ */
+@Provider
+public class ScopeFeature implements DynamicFeature {
+    private static final String GENERATED_API_PACKAGE = "io.rapport.server.generated.api";
+    private final ContractScopes scopes;
+    private final List<CredentialResolver> resolvers;
+
+    public ScopeFeature(ContractScopes scopes, List<CredentialResolver> resolvers) {
+        this.scopes = scopes;
+        this.resolvers = List.copyOf(resolvers);
+    }
+
+    @Override
+    public void configure(ResourceInfo resourceInfo, FeatureContext context) {
+        Method method = resourceInfo.getResourceMethod();
+        if (!implementsContract(resourceInfo.getResourceClass(), method)) {
+            return;
+        }
+        String scope = scopes.scopeOf(method.getName()).orElseThrow(() -> new IllegalStateException(
+                "Operation " + method.getName() + " is implemented but has no scope in the contract"));
+        context.register(new AuthFilter(scope, resolvers));
+    }
+
+    private static boolean implementsContract(Class<?> resourceClass, Method method) {
+        return Arrays.stream(resourceClass.getInterfaces())
+                .filter(i -> i.getPackageName().equals(GENERATED_API_PACKAGE))
+                .flatMap(i -> Arrays.stream(i.getMethods()))
+                .anyMatch(m -> m.getName().equals(method.getName()));
+    }
+}

@@ -1,0 +1,83 @@
+package io.rapport.server.common.db;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.db.DataSourceFactory;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the data lives. With no {@code url} the server runs its own embedded PostgreSQL in
+ * {@code dataDir}; with one (production) it uses that server. Defaults come from the environment so
+ * that {@code server} and {@code db migrate} work without a configuration file.
+ */
+public class DatabaseConfig {
+    private static final Map<String, String> ENV = System.getenv();
+
+    @JsonProperty
+    private String url = ENV.getOrDefault("RAPPORT_DATABASE_URL", "");
+
+    @JsonProperty
+    private String user = ENV.getOrDefault("RAPPORT_DATABASE_USER", "rapport");
+
+    @JsonProperty
+    private String password = ENV.getOrDefault("RAPPORT_DATABASE_PASSWORD", "");
+
+    @NotNull
+    @JsonProperty
+    private String dataDir = ENV.getOrDefault("RAPPORT_DATA_DIR", "rapport-data");
+
+    /** Apply pending migrations at start; when unset: yes for the embedded server, no for an external one. */
+    @JsonProperty
+    private Boolean migrateOnStart;
+
+    @Min(2)
+    @Max(200)
+    @JsonProperty
+    private int maxPoolSize = 16;
+
+    public boolean embedded() {
+        return url == null || url.isBlank();
+    }
+
+    public boolean migrateOnStart() {
+        return migrateOnStart != null ? migrateOnStart : embedded();
+    }
+
+    public Path dataDir() {
+        return Path.of(dataDir).toAbsolutePath().normalize();
+    }
+
+    /** The data source to use, starting the embedded server first when no URL is configured. */
+    public DataSourceFactory dataSourceFactory() {
+        DataSourceFactory factory = new DataSourceFactory();
+        factory.setDriverClass("org.postgresql.Driver");
+        if (embedded()) {
+            EmbeddedDatabase database = EmbeddedDatabase.start(dataDir());
+            factory.setUrl(database.jdbcUrl());
+            factory.setUser(EmbeddedDatabase.USER);
+            factory.setPassword("");
+        } else {
+            factory.setUrl(url);
+            factory.setUser(user);
+            factory.setPassword(password);
+        }
+        factory.setMaxSize(maxPoolSize);
+        factory.setMinSize(2);
+        factory.setInitialSize(2);
+        factory.setValidationQuery("/* Rapport health check */ SELECT 1");
+        factory.setCheckConnectionOnBorrow(false);
+        factory.setCheckConnectionWhileIdle(true);
+        return factory;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public void setDataDir(String dataDir) {
+        this.dataDir = dataDir;
+    }
+}

@@ -1,0 +1,87 @@
+package io.rapport.server.common.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The zero-setup default: a PostgreSQL 17 server run by this process with its files in a local
+ * folder, so that data survives restarts. One server per folder per process.
+ */
+public final class EmbeddedDatabase {
+    public static final String USER = "postgres";
+    static final String DATABASE = "rapport";
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final Map<Path, EmbeddedDatabase> RUNNING = new HashMap<>();
+
+    private final Path dataDir;
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(Path dataDir, EmbeddedPostgres postgres) {
+        this.dataDir = dataDir;
+        this.postgres = postgres;
+    }
+
+    /** Starts the server for {@code dataDir}, or returns the one this process already runs there. */
+    public static synchronized EmbeddedDatabase start(Path dataDir) {
+        return RUNNING.computeIfAbsent(dataDir, EmbeddedDatabase::launch);
+    }
+
+    /** Stops every embedded server this process started; safe to call more than once. */
+    public static synchronized void stopAll() {
+        RUNNING.values().forEach(EmbeddedDatabase::close);
+        RUNNING.clear();
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl(USER, DATABASE);
+    }
+
+    private static EmbeddedDatabase launch(Path dataDir) {
+        Path pgData = dataDir.resolve("postgres");
+        try {
+            Files.createDirectories(pgData);
+            LOG.info("Starting embedded PostgreSQL with its data in {}", pgData);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            createDatabaseIfMissing(postgres);
+            return new EmbeddedDatabase(dataDir, postgres);
+        } catch (IOException | SQLException | RuntimeException e) {
+            throw new IllegalStateException("The embedded PostgreSQL could not start in " + pgData + " (" + e.getMessage()
+                    + "). It needs a writable folder and, when run as root, user namespaces. Or point Rapport at"
+                    + " your own PostgreSQL 15+: RAPPORT_DATABASE_URL=jdbc:postgresql://host:5432/rapport"
+                    + " RAPPORT_DATABASE_USER=... RAPPORT_DATABASE_PASSWORD=... then run 'db migrate'.", e);
+        }
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+            if (!exists.next()) {
+                statement.execute("CREATE DATABASE " + DATABASE);
+            }
+        }
+    }
+
+    private void close() {
+        try {
+            LOG.info("Stopping embedded PostgreSQL in {}", dataDir);
+            postgres.close();
+        } catch (IOException e) {
+            LOG.warn("The embedded PostgreSQL in {} did not stop cleanly", dataDir, e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.rapport.server.common.web;
+
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+
+/**
+ * Reads query parameters of the generated enums by their wire value ({@code realtor}), not their
+ * Java constant name ({@code REALTOR}), through the {@code fromValue} factory the generator emits.
+ */
+@Provider
+public class ContractEnumParamConverters implements ParamConverterProvider {
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        if (!rawType.isEnum()) {
+            return null;
+        }
+        Method fromValue;
+        try {
+            fromValue = rawType.getMethod("fromValue", String.class);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+        return new ParamConverter<>() {
+            @Override
+            public T fromString(String value) {
+                try {
+                    return (T) fromValue.invoke(null, value);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalArgumentException("Unknown value '" + value + "'", e);
+                }
+            }
+
+            @Override
+            public String toString(T value) {
+                return value.toString();
+            }
+        };
+    }
+}
