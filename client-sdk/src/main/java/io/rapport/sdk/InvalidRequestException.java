@@ -1,0 +1,10 @@
+package io.rapport.sdk;
+
+import io.rapport.sdk.generated.model.Problem;
+
+/** 400 or 422: the request breaks the contract; repeating it unchanged will fail again. */
+public class InvalidRequestException extends RapportApiException {
+    public InvalidRequestException(int status, Problem problem, Throwable cause) {
+        super(status, problem, cause);
+    }
+}

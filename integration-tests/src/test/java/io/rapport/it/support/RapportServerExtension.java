@@ -1,0 +1,117 @@
+package io.rapport.it.support;
+
+import io.dropwizard.core.Application;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.rapport.sdk.RapportClient;
+import io.rapport.sdk.generated.model.ApiKeyInput;
+import io.rapport.sdk.generated.model.Organization;
+import io.rapport.sdk.generated.model.OrganizationInput;
+import io.rapport.sdk.generated.model.Scope;
+import io.rapport.server.RapportApplication;
+import io.rapport.server.RapportConfiguration;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the real Rapport application (Dropwizard's test support, as DropwizardAppExtension does) on
+ * a fresh PostgreSQL database for one test class, and hands out SDK clients for it.
+ *
+ * <pre>{@code @RegisterExtension static final RapportServerExtension SERVER = new RapportServerExtension();}</pre>
+ */
+public class RapportServerExtension implements BeforeAllCallback, AfterAllCallback {
+    public static final String ADMIN_KEY = "it-platform-admin-key-0123456789";
+
+    private final Clock clock;
+    private final List<ConfigOverride> extraOverrides = new ArrayList<>();
+    private TestDatabases.Database database;
+    private DropwizardTestSupport<RapportConfiguration> support;
+
+    public RapportServerExtension() {
+        this(Clock.systemUTC());
+    }
+
+    /** A server whose every notion of "now" comes from {@code clock}. */
+    public RapportServerExtension(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Adds a configuration override, e.g. {@code config("scoring.sweepInterval", "1h")}. */
+    public RapportServerExtension with(ConfigOverride override) {
+        extraOverrides.add(override);
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        database = TestDatabases.create();
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(
+                ConfigOverride.config("database.url", database.url()),
+                ConfigOverride.config("database.user", database.user()),
+                ConfigOverride.config("database.password", database.password()),
+                ConfigOverride.config("database.migrateOnStart", "true"),
+                ConfigOverride.config("auth.adminKey", ADMIN_KEY),
+                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+                ConfigOverride.config("server.adminConnectors[0].port", "0"),
+                ConfigOverride.config("logging.level", "WARN")));
+        overrides.addAll(extraOverrides);
+        support = new DropwizardTestSupport<>(RapportApplication.class, (String) null,
+                overrides.toArray(ConfigOverride[]::new)) {
+            @Override
+            public Application<RapportConfiguration> newApplication() {
+                return new RapportApplication(clock);
+            }
+        };
+        support.before();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (support != null) {
+            support.after();
+        }
+        if (database != null) {
+            TestDatabases.drop(database);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + support.getLocalPort();
+    }
+
+    public int adminPort() {
+        return support.getAdminPort();
+    }
+
+    public TestDatabases.Database database() {
+        return database;
+    }
+
+    public RapportClient client(String apiKey) {
+        return RapportClient.builder().baseUrl(baseUrl()).apiKey(apiKey).build();
+    }
+
+    public RapportClient admin() {
+        return client(ADMIN_KEY);
+    }
+
+    /** A new organization with an all-powerful ({@code admin}) key. */
+    public TestOrg newOrg() {
+        return newOrg(Scope.ADMIN);
+    }
+
+    /** A new organization, and a key for it with exactly these scopes. */
+    public TestOrg newOrg(Scope... scopes) {
+        try (RapportClient admin = admin()) {
+            Organization org = admin.organizations().create(new OrganizationInput().name("Org " + UUID.randomUUID()));
+            String secret = admin.apiKeys().createFor(org.getId(),
+                    new ApiKeyInput().name("test key").scopes(new java.util.LinkedHashSet<>(List.of(scopes)))).getSecret();
+            return new TestOrg(org.getId(), secret, client(secret), this);
+        }
+    }
+}
