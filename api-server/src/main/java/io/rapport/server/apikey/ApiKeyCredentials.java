@@ -5,6 +5,7 @@ import io.rapport.server.common.auth.CredentialResolver;
 import io.rapport.server.common.auth.OrgKeyCaller;
 import io.rapport.server.common.auth.Secrets;
 import io.rapport.server.common.problem.ApiProblemException;
+import io.rapport.server.common.time.Timestamps;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +36,7 @@ public class ApiKeyCredentials implements CredentialResolver {
             if (!"active".equals(key.orgStatus())) {
                 throw ApiProblemException.forbidden("organization_deactivated", "This organization has been deactivated");
             }
-            dao.touch(orgId.get(), key.keyId(), clock.instant());
+            dao.touch(orgId.get(), key.keyId(), Timestamps.now(clock));
             return new OrgKeyCaller(orgId.get(), key.keyId(), Set.copyOf(key.scopes()));
         }));
     }

@@ -5,6 +5,7 @@ import io.rapport.server.common.paging.Cursor;
 import io.rapport.server.common.paging.Page;
 import io.rapport.server.common.problem.ApiProblemException;
 import io.rapport.server.common.time.Ids;
+import io.rapport.server.common.time.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,7 @@ public class ApiKeyService {
     public IssuedKey issue(UUID orgId, String name, List<String> scopes) {
         String secret = ApiKeyFormat.compose(orgId, Secrets.random());
         ApiKey key = new ApiKey(orgId, ids.next(), name, ApiKeyFormat.prefixOf(secret), List.copyOf(scopes),
-                clock.instant(), null, null);
+                Timestamps.now(clock), null, null);
         jdbi.useTransaction(handle -> {
             if (handle.createQuery("SELECT 1 FROM organization WHERE org_id = :orgId")
                     .bind("orgId", orgId).mapTo(Integer.class).findOne().isEmpty()) {
@@ -43,7 +44,7 @@ public class ApiKeyService {
     }
 
     public void revoke(UUID orgId, UUID keyId) {
-        Instant now = clock.instant();
+        Instant now = Timestamps.now(clock);
         if (jdbi.withExtension(ApiKeyDao.class, dao -> dao.revoke(orgId, keyId, now)) == 0) {
             throw ApiProblemException.notFound("API key " + keyId);
         }

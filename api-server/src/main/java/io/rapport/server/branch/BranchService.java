@@ -4,6 +4,7 @@ import io.rapport.server.common.paging.Cursor;
 import io.rapport.server.common.paging.Page;
 import io.rapport.server.common.problem.ApiProblemException;
 import io.rapport.server.common.time.Ids;
+import io.rapport.server.common.time.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,7 +22,7 @@ public class BranchService {
     }
 
     public Branch create(UUID orgId, String name, String region) {
-        Instant now = clock.instant();
+        Instant now = Timestamps.now(clock);
         Branch branch = new Branch(orgId, ids.next(), name, region, now, now);
         jdbi.useExtension(BranchDao.class, dao -> dao.insert(branch));
         return branch;
@@ -38,7 +39,7 @@ public class BranchService {
     }
 
     public Branch update(UUID orgId, UUID branchId, String name, String region) {
-        return jdbi.withExtension(BranchDao.class, dao -> dao.update(orgId, branchId, name, region, clock.instant()))
+        return jdbi.withExtension(BranchDao.class, dao -> dao.update(orgId, branchId, name, region, Timestamps.now(clock)))
                 .orElseThrow(() -> ApiProblemException.notFound("Branch " + branchId));
     }
 }

@@ -5,6 +5,7 @@ import io.rapport.server.common.paging.Cursor;
 import io.rapport.server.common.paging.Page;
 import io.rapport.server.common.problem.ApiProblemException;
 import io.rapport.server.common.time.Ids;
+import io.rapport.server.common.time.Timestamps;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -26,7 +27,7 @@ public class OfficerService {
 
     public Officer create(UUID orgId, OfficerDraft draft) {
         return guarded(draft, () -> jdbi.withExtension(OfficerDao.class,
-                dao -> dao.insert(orgId, ids.next(), draft, clock.instant())));
+                dao -> dao.insert(orgId, ids.next(), draft, Timestamps.now(clock))));
     }
 
     public Officer get(UUID orgId, UUID officerId) {
@@ -42,7 +43,7 @@ public class OfficerService {
 
     public Officer update(UUID orgId, UUID officerId, OfficerDraft draft) {
         return guarded(draft, () -> jdbi.withExtension(OfficerDao.class,
-                        dao -> dao.update(orgId, officerId, draft, clock.instant())))
+                        dao -> dao.update(orgId, officerId, draft, Timestamps.now(clock))))
                 .orElseThrow(() -> ApiProblemException.notFound("Officer " + officerId));
     }
 
@@ -50,7 +51,7 @@ public class OfficerService {
     public OfficerUpsert upsert(UUID orgId, String externalId, OfficerDraft draft) {
         OfficerDraft keyed = draft.withExternalId(externalId);
         return guarded(keyed, () -> jdbi.withExtension(OfficerDao.class,
-                dao -> dao.upsert(orgId, ids.next(), keyed, clock.instant())));
+                dao -> dao.upsert(orgId, ids.next(), keyed, Timestamps.now(clock))));
     }
 
     private static <T> T guarded(OfficerDraft draft, Supplier<T> write) {

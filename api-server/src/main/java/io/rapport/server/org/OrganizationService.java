@@ -4,6 +4,7 @@ import io.rapport.server.common.paging.Cursor;
 import io.rapport.server.common.paging.Page;
 import io.rapport.server.common.problem.ApiProblemException;
 import io.rapport.server.common.time.Ids;
+import io.rapport.server.common.time.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -22,7 +23,7 @@ public class OrganizationService {
     }
 
     public Organization create(String name) {
-        Instant now = clock.instant();
+        Instant now = Timestamps.now(clock);
         Organization organization = new Organization(ids.next(), name, Organization.ACTIVE, now, now);
         jdbi.useExtension(OrganizationDao.class, dao -> dao.insert(organization));
         return organization;
@@ -40,7 +41,7 @@ public class OrganizationService {
     }
 
     public Organization update(UUID orgId, String name, String status) {
-        return jdbi.withExtension(OrganizationDao.class, dao -> dao.update(orgId, name, status, clock.instant()))
+        return jdbi.withExtension(OrganizationDao.class, dao -> dao.update(orgId, name, status, Timestamps.now(clock)))
                 .orElseThrow(() -> ApiProblemException.notFound("Organization " + orgId));
     }
 }

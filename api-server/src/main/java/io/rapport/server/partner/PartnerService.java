@@ -5,6 +5,7 @@ import io.rapport.server.common.paging.Cursor;
 import io.rapport.server.common.paging.Page;
 import io.rapport.server.common.problem.ApiProblemException;
 import io.rapport.server.common.time.Ids;
+import io.rapport.server.common.time.Timestamps;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -25,7 +26,7 @@ public class PartnerService {
 
     public Partner create(UUID orgId, PartnerDraft draft) {
         return guarded(draft, () -> jdbi.withExtension(PartnerDao.class,
-                dao -> dao.insert(orgId, ids.next(), draft, clock.instant())));
+                dao -> dao.insert(orgId, ids.next(), draft, Timestamps.now(clock))));
     }
 
     public Partner get(UUID orgId, UUID partnerId) {
@@ -41,14 +42,14 @@ public class PartnerService {
 
     public Partner update(UUID orgId, UUID partnerId, PartnerDraft draft) {
         return guarded(draft, () -> jdbi.withExtension(PartnerDao.class,
-                        dao -> dao.update(orgId, partnerId, draft, clock.instant())))
+                        dao -> dao.update(orgId, partnerId, draft, Timestamps.now(clock))))
                 .orElseThrow(() -> ApiProblemException.notFound("Partner " + partnerId));
     }
 
     /** Create or replace by the CRM's id; the id in the path wins over one in the body. */
     public PartnerUpsert upsert(UUID orgId, String externalId, PartnerDraft draft) {
         PartnerDraft keyed = draft.withExternalId(externalId);
-        return jdbi.withExtension(PartnerDao.class, dao -> dao.upsert(orgId, ids.next(), keyed, clock.instant()));
+        return jdbi.withExtension(PartnerDao.class, dao -> dao.upsert(orgId, ids.next(), keyed, Timestamps.now(clock)));
     }
 
     private static <T> T guarded(PartnerDraft draft, Supplier<T> write) {

@@ -3,6 +3,7 @@ package io.rapport.server.common.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.validation.ConstraintViolationException;
@@ -59,12 +60,21 @@ final class ProblemTranslator {
             JsonMappingException mapping = (JsonMappingException) e;
             return ApiProblemException.invalid(JsonPaths.of(mapping), "has a value of the wrong type or outside the allowed set");
         }
+        if (e instanceof MismatchedInputException missing && isMissingRequired(missing)) {
+            return ApiProblemException.invalid(JsonPaths.of(missing), "is required");
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = JsonPaths.of(mapping);
             return new BadRequestException("malformed_json", "The JSON does not have the expected shape at '" + field + "'",
                     List.of(new FieldProblem(field, "has the wrong JSON type")));
         }
         return new BadRequestException("malformed_json", "The request body is not valid JSON", List.of());
+    }
+
+    // Generated models mark required properties on their @JsonCreator, and Jackson reports a missing
+    // one with this message only; it is a validation failure, not malformed JSON.
+    private static boolean isMissingRequired(MismatchedInputException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Missing required creator property");
     }
 
     private static ApiProblemException fromParam(ParamException e) {
