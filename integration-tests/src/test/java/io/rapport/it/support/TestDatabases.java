@@ -43,6 +43,7 @@ public final class TestDatabases {
     public static synchronized Server server() {
         if (server == null) {
             server = external() ? new Server(EXTERNAL_URL, EXTERNAL_USER, EXTERNAL_PASSWORD) : startEmbedded();
+            System.out.println("[rapport-it] test databases on " + (external() ? "external " + EXTERNAL_URL : "embedded PostgreSQL 17"));
         }
         return server;
     }
