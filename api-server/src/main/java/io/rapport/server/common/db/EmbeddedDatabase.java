@@ -33,6 +33,10 @@ public final class EmbeddedDatabase {
 
     /** Starts the server for {@code dataDir}, or returns the one this process already runs there. */
     public static synchronized EmbeddedDatabase start(Path dataDir) {
+        if (RUNNING.isEmpty()) {
+            // Commands such as 'db migrate' end without a lifecycle: stop the server with the JVM.
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stopAll, "embedded-postgres-stop"));
+        }
         return RUNNING.computeIfAbsent(dataDir, EmbeddedDatabase::launch);
     }
 
