@@ -279,6 +279,27 @@ class EventsIT {
     }
 
     @Test
+    void chunkedBodyOverOneMebibyte_answers413WithAProblem_whileReading() throws Exception {
+        TestOrg org = SERVER.newOrg();
+        byte[] body = ("{\"events\":[{\"type\":\"app_opened\",\"properties\":{\"pad\":\""
+                + "z".repeat(1_100_000) + "\"}}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(SERVER.baseUrl() + "/v1/events"))
+                .header("Authorization", "Bearer " + org.apiKey())
+                .header("Content-Type", "application/json")
+                // An InputStream publisher has no known length: the body goes chunked, without Content-Length.
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build();
+
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"code\":\"payload_too_large\"");
+    }
+
+    @Test
     void otherTenantsOfficerOrPartner_isRejectedForThatEventOnly() {
         Pair mine = newPair();
         Pair theirs = newPair();
