@@ -45,7 +45,7 @@ class IngestBenchmark {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
     private static final int PARTNERS = Integer.getInteger("bench.partners", 50);
     private static final int SEED = Integer.getInteger("bench.seed", 1_000_000);
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 20_000);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 50_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
     private static final String[] TYPES = {"app_opened", "content_viewed", "calculator_used", "profile_viewed"};
 
@@ -55,16 +55,30 @@ class IngestBenchmark {
     private record Target(UUID relationshipId, UUID officerId, UUID partnerId) {
     }
 
-    /** Throughput and batch latencies of one run. */
-    private record Run(int events, long nanos, List<Long> batchNanos) {
+    private static CpuMeter cpu;
+
+    /** Throughput, batch latencies and CPU used (this JVM; PostgreSQL, -1 when unknown) of one run. */
+    private record Run(int events, long nanos, List<Long> batchNanos, long jvmCpuNanos, long postgresCpuNanos) {
+        static final Run NONE = new Run(0, 0, List.of(), 0, 0);
+
         double perSecond() {
             return events * 1e9 / nanos;
+        }
+
+        /** Milliseconds of CPU per 1,000 events: this JVM, PostgreSQL. */
+        double jvmCpuPerThousand() {
+            return jvmCpuNanos / 1e6 / (events / 1000.0);
+        }
+
+        double postgresCpuPerThousand() {
+            return postgresCpuNanos < 0 ? Double.NaN : postgresCpuNanos / 1e6 / (events / 1000.0);
         }
 
         Run plus(Run other) {
             List<Long> latencies = new ArrayList<>(batchNanos);
             latencies.addAll(other.batchNanos);
-            return new Run(events + other.events, nanos + other.nanos, latencies);
+            long postgres = postgresCpuNanos < 0 || other.postgresCpuNanos < 0 ? -1 : postgresCpuNanos + other.postgresCpuNanos;
+            return new Run(events + other.events, nanos + other.nanos, latencies, jvmCpuNanos + other.jvmCpuNanos, postgres);
         }
 
         double percentileMillis(double p) {
@@ -76,6 +90,9 @@ class IngestBenchmark {
 
     @Test
     void ingestThroughput() throws Exception {
+        try (Connection connection = connect(false)) {
+            cpu = CpuMeter.of(connection);
+        }
         TestOrg org = SERVER.newOrg();
         Officer officer = anOfficer().create(org.client());
         List<Partner> partners = new ArrayList<>();
@@ -86,7 +103,8 @@ class IngestBenchmark {
         for (int i = 0; i < CLIENTS; i++) {
             clients.add(SERVER.client(org.apiKey()));
         }
-        // Warm-up also creates every relationship, so both paths then write to existing pairs.
+        // Warm-up (the JIT compiles the whole path) also creates every relationship, so all ways then
+        // write to existing pairs.
         api(clients, batches(events(WARMUP, officer, partners)));
         List<Target> targets = org.client().relationships().all(officer.getId(), null)
                 .map(r -> new Target(r.getId(), r.getOfficerId(), r.getPartnerId())).toList();
@@ -110,9 +128,9 @@ class IngestBenchmark {
     private static void stage(String label, UUID orgId, List<Target> targets, List<RapportClient> clients,
                               Officer officer, List<Partner> partners) throws Exception {
         int perRound = EVENTS / ROUNDS;
-        Run raw = new Run(0, 0, List.of());
-        Run statement = new Run(0, 0, List.of());
-        Run api = new Run(0, 0, List.of());
+        Run raw = Run.NONE;
+        Run statement = Run.NONE;
+        Run api = Run.NONE;
         for (int round = 0; round < ROUNDS; round++) {
             List<List<UsageEventInput>> batches = batches(events(perRound, officer, partners));
             raw = raw.plus(raw(orgId, targets, perRound));
@@ -131,6 +149,13 @@ class IngestBenchmark {
         System.out.printf("(2) API over HTTP via SDK   : %,10.0f events/s   batch p50 %6.1f ms  p99 %6.1f ms%n",
                 api.perSecond(), api.percentileMillis(0.50), api.percentileMillis(0.99));
         System.out.printf("(3) ratio (2)/(1)           : %10.2f%n", api.perSecond() / raw.perSecond());
+        System.out.printf("    CPU ms per 1,000 events : raw %.1f JVM + %.1f PostgreSQL, API's INSERT %.1f + %.1f,"
+                        + " API %.1f JVM + %.1f PostgreSQL%n",
+                raw.jvmCpuPerThousand(), raw.postgresCpuPerThousand(), statement.jvmCpuPerThousand(),
+                statement.postgresCpuPerThousand(), api.jvmCpuPerThousand(), api.postgresCpuPerThousand());
+        System.out.printf("    CPU-cost ratio raw/API  : %10.2f  (the ratio (3) on a machine with no other load)%n",
+                (raw.jvmCpuPerThousand() + raw.postgresCpuPerThousand())
+                        / (api.jvmCpuPerThousand() + api.postgresCpuPerThousand()));
     }
 
     private static List<UsageEventInput> events(int count, Officer officer, List<Partner> partners) {
@@ -310,6 +335,7 @@ class IngestBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<Future<List<Long>>> futures = new ArrayList<>();
+        CpuMeter.Sample cpuBefore = cpu.now();
         long start = System.nanoTime();
         for (int w = 0; w < workers; w++) {
             int worker = w;
@@ -329,7 +355,8 @@ class IngestBenchmark {
             all.addAll(future.get());
         }
         long nanos = System.nanoTime() - start;
+        CpuMeter.Used used = cpu.now().minus(cpuBefore);
         pool.shutdown();
-        return new Run(events, nanos, all);
+        return new Run(events, nanos, all, used.jvmNanos(), used.postgresNanos());
     }
 }
