@@ -357,6 +357,15 @@ class EventsIT {
         assertThat(pair.timeline()).hasSize(1);
     }
 
+    @Test
+    void sdkEventTypes_areExactlyTheServersCatalogue() throws Exception {
+        java.util.Set<Object> sdk = new java.util.HashSet<>();
+        for (java.lang.reflect.Field field : io.rapport.sdk.EventTypes.class.getFields()) {
+            sdk.add(field.get(null));
+        }
+        assertThat(sdk).isEqualTo(io.rapport.server.event.EventTypes.ALL);
+    }
+
     private static UsageEventInput valid(Pair pair) {
         return anEvent(now().truncatedTo(ChronoUnit.SECONDS)).pair(pair.officer(), pair.partner()).input();
     }

@@ -1,5 +1,6 @@
 package io.rapport.it.support;
 
+import io.rapport.sdk.EventTypes;
 import io.rapport.sdk.RapportClient;
 import io.rapport.sdk.generated.model.Branch;
 import io.rapport.sdk.generated.model.BranchInput;
@@ -111,7 +112,7 @@ public final class Fixtures {
         private final UsageEventInput input;
 
         private EventBuilder(Instant at) {
-            input = new UsageEventInput().eventId(UUID.randomUUID()).type("app_opened")
+            input = new UsageEventInput().eventId(UUID.randomUUID()).type(EventTypes.APP_OPENED)
                     .occurredAt(at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
         }
 
