@@ -105,9 +105,9 @@ public class EventIngestService {
                 events.stream().map(ResolvedEvent::officerId).toArray(UUID[]::new),
                 events.stream().map(ResolvedEvent::partnerId).toArray(UUID[]::new),
                 events.stream().map(ResolvedEvent::type).toArray(String[]::new),
-                events.stream().map(e -> e.occurredAt().toString()).toArray(String[]::new),
+                events.stream().map(e -> micros(e.occurredAt())).toArray(Long[]::new),
                 events.stream().map(ResolvedEvent::contentId).toArray(UUID[]::new),
-                events.stream().map(ResolvedEvent::propertiesJson).toArray(String[]::new)));
+                propertiesArray(events)));
         List<AcceptedEvent> accepted = new ArrayList<>(stored.size());
         for (int i = 0; i < events.size(); i++) {
             ResolvedEvent e = events.get(i);
@@ -117,6 +117,22 @@ public class EventIngestService {
             }
         }
         return accepted;
+    }
+
+    private static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
+    /** One JSON array of every event's properties, already serialized; {@code null} where there are none. */
+    private static String propertiesArray(List<ResolvedEvent> events) {
+        StringBuilder json = new StringBuilder(events.size() * 32).append('[');
+        for (ResolvedEvent e : events) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append(e.propertiesJson() == null ? "null" : e.propertiesJson());
+        }
+        return json.append(']').toString();
     }
 
     /** An install token writes for its own relationship only; anything else is refused as a whole. */
