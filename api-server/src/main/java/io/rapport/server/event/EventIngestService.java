@@ -49,14 +49,16 @@ public class EventIngestService {
             EventRules.check(e, receivedAt, skew).ifPresentOrElse(rejected::add, () -> passed.add(e));
         }
         requireOwnRelationship(sender, passed.stream().map(e -> new Pair(e.officerId(), e.partnerId())).toList());
-        int[] counts = passed.isEmpty() ? new int[2]
+        Counts counts = passed.isEmpty() ? new Counts(0, 0)
                 : jdbi.inTransaction(handle -> store(handle, sender, receivedAt, skew, passed, rejected));
         rejected.sort(Comparator.comparingInt(EventRejection::index));
-        return new IngestResult(counts[0], counts[1], List.copyOf(rejected));
+        return new IngestResult(counts.accepted(), counts.duplicates(), List.copyOf(rejected));
     }
 
-    /** Returns {accepted, duplicates}. */
-    private int[] store(Handle handle, Sender sender, Instant receivedAt, Duration skew, List<EventInput> passed,
+    private record Counts(int accepted, int duplicates) {
+    }
+
+    private Counts store(Handle handle, Sender sender, Instant receivedAt, Duration skew, List<EventInput> passed,
                         List<EventRejection> rejected) {
         UUID orgId = sender.orgId();
         EventDao dao = handle.attach(EventDao.class);
@@ -67,13 +69,13 @@ public class EventIngestService {
         resolved.forEach(e -> unique.putIfAbsent(e.eventId(), e));
         int repeatsInBatch = resolved.size() - unique.size();
         if (unique.isEmpty()) {
-            return new int[] {0, repeatsInBatch};
+            return new Counts(0, repeatsInBatch);
         }
         List<AcceptedEvent> accepted = insert(handle, dao, orgId, receivedAt, List.copyOf(unique.values()));
         if (!accepted.isEmpty()) {
             listeners.forEach(listener -> listener.onAccepted(handle, orgId, accepted));
         }
-        return new int[] {accepted.size(), resolved.size() - accepted.size()};
+        return new Counts(accepted.size(), resolved.size() - accepted.size());
     }
 
     private List<ResolvedEvent> applyValidators(Handle handle, UUID orgId, List<ResolvedEvent> events,

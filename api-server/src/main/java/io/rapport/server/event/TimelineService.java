@@ -2,6 +2,7 @@ package io.rapport.server.event;
 
 import io.rapport.server.common.paging.Page;
 import io.rapport.server.common.problem.ApiProblemException;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -45,7 +46,7 @@ public class TimelineService {
         return new Page<>(items, TimelineCursor.after(items.get(limit - 1)));
     }
 
-    private static java.time.Instant at(TimelineCursor cursor) {
+    private static Instant at(TimelineCursor cursor) {
         return cursor == null ? null : cursor.occurredAt();
     }
 

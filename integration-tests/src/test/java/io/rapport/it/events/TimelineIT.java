@@ -137,6 +137,21 @@ class TimelineIT {
     }
 
     @Test
+    void malformedTimeFilter_answers400WithTheParameterNamed() throws Exception {
+        TestOrg org = SERVER.newOrg();
+        Partner partner = aPartner().create(org.client());
+
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                SERVER.baseUrl() + "/v1/partners/" + partner.getId() + "/events?from=yesterday"))
+                        .header("Authorization", "Bearer " + org.apiKey()).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"code\":\"invalid_parameter\"").contains("\"field\":\"from\"");
+    }
+
+    @Test
     void aCursorThisApiDidNotIssue_isRejected() {
         TestOrg org = SERVER.newOrg();
         Officer officer = anOfficer().create(org.client());
