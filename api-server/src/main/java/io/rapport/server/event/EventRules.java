@@ -1,5 +1,6 @@
 package io.rapport.server.event;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -100,7 +101,13 @@ final class EventRules {
     }
 
     private static EventRejection time(EventInput e, Instant receivedAt, Duration skew) {
-        Instant occurredAt = corrected(e.occurredAt(), skew);
+        Instant occurredAt;
+        try {
+            occurredAt = corrected(e.occurredAt(), skew);
+        } catch (DateTimeException | ArithmeticException outOfRange) {
+            // Corrected beyond the years an Instant holds: as far in the future or past as can be.
+            occurredAt = skew.isNegative() ? Instant.MIN : Instant.MAX;
+        }
         if (occurredAt.isAfter(receivedAt.plus(MAX_AHEAD))) {
             return reject(e, "occurred_in_future", "occurredAt",
                     "is more than " + MAX_AHEAD.toMinutes() + " minutes after the server's time (after skew correction)");

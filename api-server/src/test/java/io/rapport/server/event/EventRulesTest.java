@@ -38,6 +38,15 @@ class EventRulesTest {
     }
 
     @Test
+    void absurdSkew_rejectsTheEvent_insteadOfOverflowing() {
+        Instant farFuture = Instant.parse("+999999999-12-31T00:00:00Z");
+        Instant farPast = Instant.parse("-999999999-01-01T00:00:00Z");
+
+        assertThat(codeOf(event(farFuture, null, null, 200), Duration.between(farPast, NOW))).isEqualTo("occurred_in_future");
+        assertThat(codeOf(event(farPast, null, null, 200), Duration.between(farFuture, NOW))).isEqualTo("occurred_too_long_ago");
+    }
+
+    @Test
     void sizeLimits_comeFirst_eventBeforeProperties() {
         String big = "x".repeat(EventRules.MAX_PROPERTIES_BYTES + 1);
         assertThat(codeOf(event(NOW, Map.of("a", "b"), big, EventRules.MAX_EVENT_BYTES + 1), Duration.ZERO))
