@@ -5,11 +5,13 @@ import io.rapport.server.common.auth.Caller;
 import io.rapport.server.common.auth.Callers;
 import io.rapport.server.common.auth.InstallCaller;
 import io.rapport.server.common.paging.Page;
+import io.rapport.server.common.problem.ApiProblemException;
 import io.rapport.server.generated.api.EventsApi;
 import io.rapport.server.generated.model.EventBatch;
 import io.rapport.server.generated.model.EventBatchResult;
 import io.rapport.server.generated.model.UsageEventPage;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -55,6 +57,14 @@ public class EventResource implements EventsApi {
     }
 
     private static TimelineFilter filter(String type, OffsetDateTime from, OffsetDateTime to) {
-        return new TimelineFilter(type, from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
+        return new TimelineFilter(type, instant("from", from), instant("to", to));
+    }
+
+    private static Instant instant(String parameter, OffsetDateTime value) {
+        Instant instant = value == null ? null : value.toInstant();
+        if (!TimeRange.queryable(instant)) {
+            throw ApiProblemException.invalid(parameter, "must lie between the years 1 and 9999");
+        }
+        return instant;
     }
 }

@@ -28,6 +28,9 @@ record TimelineCursor(Instant occurredAt, UUID eventId) {
             int colon = raw.indexOf(':');
             Instant at = Instant.ofEpochSecond(Long.parseLong(raw.substring(0, dot)),
                     Long.parseLong(raw.substring(dot + 1, colon)));
+            if (!TimeRange.queryable(at)) {
+                throw new IllegalArgumentException("out of range");
+            }
             return new TimelineCursor(at, UUID.fromString(raw.substring(colon + 1)));
         } catch (RuntimeException e) {
             throw ApiProblemException.invalid("cursor", "is not a cursor this API returned");

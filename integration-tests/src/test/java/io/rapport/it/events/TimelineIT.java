@@ -149,6 +149,14 @@ class TimelineIT {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"code\":\"invalid_parameter\"").contains("\"field\":\"from\"");
+        // Readable but beyond what PostgreSQL's timestamptz holds: refused, not a server error.
+        assertThatThrownBy(() -> org.client().events().listForPartner(partner.getId(), null, null, null,
+                OffsetDateTime.parse("+99999-01-01T00:00:00Z"), null))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldError("from")).isPresent());
+        String farCursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("99999999999999.0:" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> org.client().events().listForPartner(partner.getId(), 10, farCursor, null, null, null))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldError("cursor")).isPresent());
     }
 
     @Test
