@@ -10,7 +10,6 @@ import io.rapport.sdk.RapportClient;
 import io.rapport.sdk.generated.model.EventBatchResult;
 import io.rapport.sdk.generated.model.Officer;
 import io.rapport.sdk.generated.model.Partner;
-import io.rapport.sdk.generated.model.Relationship;
 import io.rapport.sdk.generated.model.UsageEventInput;
 import java.sql.Connection;
 import java.sql.DriverManager;
