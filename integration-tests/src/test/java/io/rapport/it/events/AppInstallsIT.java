@@ -181,6 +181,19 @@ class AppInstallsIT {
     }
 
     @Test
+    void deactivatedOrganization_getsNoNewEvents_fromItsKeysOrItsApps() {
+        Installed it = install();
+        try (RapportClient admin = SERVER.admin()) {
+            admin.organizations().update(it.org().orgId(), new io.rapport.sdk.generated.model.OrganizationUpdate()
+                    .name("Gone").status(io.rapport.sdk.generated.model.OrganizationStatus.DEACTIVATED));
+        }
+
+        assertForbidden(() -> it.app().events().send(List.of(anEvent(Instant.now()).input())), "organization_deactivated");
+        assertForbidden(() -> it.org().client().events().send(List.of(anEvent(Instant.now())
+                .pair(it.officer(), it.partner()).input())), "organization_deactivated");
+    }
+
+    @Test
     void register_refusesUnknownOrDeactivatedOfficersAndPartners() {
         TestOrg org = SERVER.newOrg();
         Officer officer = anOfficer().create(org.client());
