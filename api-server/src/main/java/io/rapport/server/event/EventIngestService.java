@@ -1,0 +1,154 @@
+package io.rapport.server.event;
+
+import io.rapport.server.common.problem.ApiProblemException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Ingests a batch of usage events. Each event is judged alone; the valid ones are stored in one
+ * transaction with a handful of set-based statements whatever the batch size, and the listeners
+ * (scoring, installs) run inside that same transaction, so a committed event always has its effects.
+ */
+public class EventIngestService {
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final RelationshipRegistry relationships;
+    private final List<EventValidator> validators;
+    private final List<AcceptedEventsListener> listeners;
+
+    public EventIngestService(Jdbi jdbi, Clock clock, RelationshipRegistry relationships,
+                              List<EventValidator> validators, List<AcceptedEventsListener> listeners) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.relationships = relationships;
+        this.validators = List.copyOf(validators);
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** {@code sentAt}, when not null, is the client's clock at sending: its skew is taken out of every event. */
+    public IngestResult ingest(Sender sender, Instant sentAt, List<EventInput> inputs) {
+        Instant receivedAt = clock.instant();
+        Duration skew = sentAt == null ? Duration.ZERO : Duration.between(sentAt, receivedAt);
+        List<EventRejection> rejected = new ArrayList<>();
+        List<EventInput> passed = new ArrayList<>();
+        for (EventInput input : inputs) {
+            EventInput e = sender.restricted() ? input.defaultingTo(sender.onlyOfficerId(), sender.onlyPartnerId()) : input;
+            EventRules.check(e, receivedAt, skew).ifPresentOrElse(rejected::add, () -> passed.add(e));
+        }
+        requireOwnRelationship(sender, passed.stream().map(e -> new Pair(e.officerId(), e.partnerId())).toList());
+        Counts counts = passed.isEmpty() ? new Counts(0, 0)
+                : jdbi.inTransaction(handle -> store(handle, sender, receivedAt, skew, passed, rejected));
+        rejected.sort(Comparator.comparingInt(EventRejection::index));
+        return new IngestResult(counts.accepted(), counts.duplicates(), List.copyOf(rejected));
+    }
+
+    private record Counts(int accepted, int duplicates) {
+    }
+
+    private Counts store(Handle handle, Sender sender, Instant receivedAt, Duration skew, List<EventInput> passed,
+                        List<EventRejection> rejected) {
+        UUID orgId = sender.orgId();
+        EventDao dao = handle.attach(EventDao.class);
+        List<ResolvedEvent> resolved = PartyResolver.resolve(dao, orgId, passed, skew, rejected);
+        requireOwnRelationship(sender, resolved.stream().map(e -> new Pair(e.officerId(), e.partnerId())).toList());
+        resolved = applyValidators(handle, orgId, resolved, rejected);
+        Map<UUID, ResolvedEvent> unique = new LinkedHashMap<>();
+        resolved.forEach(e -> unique.putIfAbsent(e.eventId(), e));
+        int repeatsInBatch = resolved.size() - unique.size();
+        if (unique.isEmpty()) {
+            return new Counts(0, repeatsInBatch);
+        }
+        List<AcceptedEvent> accepted = insert(handle, dao, orgId, receivedAt, List.copyOf(unique.values()));
+        if (!accepted.isEmpty()) {
+            listeners.forEach(listener -> listener.onAccepted(handle, orgId, accepted));
+        }
+        return new Counts(accepted.size(), resolved.size() - accepted.size());
+    }
+
+    private List<ResolvedEvent> applyValidators(Handle handle, UUID orgId, List<ResolvedEvent> events,
+                                                List<EventRejection> rejected) {
+        List<ResolvedEvent> remaining = events;
+        for (EventValidator validator : validators) {
+            if (remaining.isEmpty()) {
+                break;
+            }
+            List<EventRejection> found = validator.validate(handle, orgId, remaining);
+            Set<Integer> failed = new HashSet<>();
+            found.forEach(r -> failed.add(r.index()));
+            rejected.addAll(found);
+            remaining = remaining.stream().filter(e -> !failed.contains(e.index())).toList();
+        }
+        return remaining;
+    }
+
+    private List<AcceptedEvent> insert(Handle handle, EventDao dao, UUID orgId, Instant receivedAt,
+                                       List<ResolvedEvent> events) {
+        Set<Pair> pairs = new LinkedHashSet<>();
+        events.forEach(e -> pairs.add(new Pair(e.officerId(), e.partnerId())));
+        Map<Pair, UUID> relationshipOf = relationships.ensure(handle, orgId, pairs);
+        UUID[] relationshipIds = events.stream()
+                .map(e -> relationshipOf.get(new Pair(e.officerId(), e.partnerId()))).toArray(UUID[]::new);
+        Set<UUID> stored = new HashSet<>(dao.insert(orgId, receivedAt,
+                events.stream().map(ResolvedEvent::eventId).toArray(UUID[]::new),
+                relationshipIds,
+                events.stream().map(ResolvedEvent::officerId).toArray(UUID[]::new),
+                events.stream().map(ResolvedEvent::partnerId).toArray(UUID[]::new),
+                events.stream().map(ResolvedEvent::type).toArray(String[]::new),
+                events.stream().map(e -> micros(e.occurredAt())).toArray(Long[]::new),
+                events.stream().map(ResolvedEvent::contentId).toArray(UUID[]::new),
+                propertiesArray(events)));
+        List<AcceptedEvent> accepted = new ArrayList<>(stored.size());
+        for (int i = 0; i < events.size(); i++) {
+            ResolvedEvent e = events.get(i);
+            if (stored.contains(e.eventId())) {
+                accepted.add(new AcceptedEvent(e.eventId(), relationshipIds[i], e.officerId(), e.partnerId(), e.type(),
+                        e.occurredAt(), e.contentId(), e.propertiesJson()));
+            }
+        }
+        return accepted;
+    }
+
+    private static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
+    /** One JSON array of every event's properties, already serialized; {@code null} where there are none. */
+    private static String propertiesArray(List<ResolvedEvent> events) {
+        StringBuilder json = new StringBuilder(events.size() * 32).append('[');
+        for (ResolvedEvent e : events) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append(e.propertiesJson() == null ? "null" : e.propertiesJson());
+        }
+        return json.append(']').toString();
+    }
+
+    /** An install token writes for its own relationship only; anything else is refused as a whole. */
+    private static void requireOwnRelationship(Sender sender, List<Pair> pairs) {
+        if (!sender.restricted()) {
+            return;
+        }
+        for (Pair pair : pairs) {
+            boolean otherOfficer = pair.officerId() != null && !Objects.equals(pair.officerId(), sender.onlyOfficerId());
+            boolean otherPartner = pair.partnerId() != null && !Objects.equals(pair.partnerId(), sender.onlyPartnerId());
+            if (otherOfficer || otherPartner) {
+                throw ApiProblemException.forbidden("install_relationship_mismatch",
+                        "An install token may only send events for its own officer and partner");
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.rapport.it.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * CPU time used so far by this JVM (client and server) and by the PostgreSQL server's processes,
+ * read from /proc. Throughput on a shared machine depends on what else runs; CPU per event does not,
+ * so the benchmark reports both. Where /proc cannot be read, PostgreSQL's share reads as -1.
+ */
+final class CpuMeter {
+    private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ is 100 on Linux
+
+    private final long postmasterPid;
+
+    private CpuMeter(long postmasterPid) {
+        this.postmasterPid = postmasterPid;
+    }
+
+    /** Finds the postmaster behind {@code connection}: the parent of its backend process. */
+    static CpuMeter of(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            ProcStat backend = stat(rs.getLong(1));
+            return new CpuMeter(backend == null ? -1 : backend.ppid());
+        }
+    }
+
+    /** CPU so far: this JVM's, and each PostgreSQL process's ticks by pid (null when unknown). */
+    record Sample(long jvmNanos, Map<Long, Long> postgresTicks) {
+
+        /**
+         * CPU used since {@code before}. A PostgreSQL process that exited in between (a closed
+         * connection) is lost, so PostgreSQL's figure is a lower bound; -1 when unknown.
+         */
+        Used minus(Sample before) {
+            if (postgresTicks == null || before.postgresTicks == null) {
+                return new Used(jvmNanos - before.jvmNanos, -1);
+            }
+            long ticks = 0;
+            for (Map.Entry<Long, Long> process : postgresTicks.entrySet()) {
+                ticks += process.getValue() - before.postgresTicks.getOrDefault(process.getKey(), 0L);
+            }
+            return new Used(jvmNanos - before.jvmNanos, ticks * NANOS_PER_TICK);
+        }
+    }
+
+    record Used(long jvmNanos, long postgresNanos) {
+    }
+
+    Sample now() {
+        long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        return new Sample(jvm, postgresTicks());
+    }
+
+    /** The postmaster and its children: backends, WAL writer, checkpointer, autovacuum. */
+    private Map<Long, Long> postgresTicks() {
+        if (postmasterPid < 0) {
+            return null;
+        }
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            Map<Long, Long> ticks = new HashMap<>();
+            processes.map(p -> p.getFileName().toString()).filter(name -> name.chars().allMatch(Character::isDigit))
+                    .map(name -> stat(Long.parseLong(name)))
+                    .filter(stat -> stat != null && (stat.ppid() == postmasterPid || stat.pid() == postmasterPid))
+                    .forEach(stat -> ticks.put(stat.pid(), stat.ticks()));
+            return ticks;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** One process's parent and CPU ticks (user + system), from /proc/pid/stat. */
+    private record ProcStat(long pid, long ppid, long ticks) {
+    }
+
+    private static ProcStat stat(long pid) {
+        try {
+            String line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // After "pid (comm) ": state, ppid, ... utime and stime are the 14th and 15th fields overall.
+            String[] rest = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return new ProcStat(pid, Long.parseLong(rest[1]), Long.parseLong(rest[11]) + Long.parseLong(rest[12]));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}
