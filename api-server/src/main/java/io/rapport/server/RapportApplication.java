@@ -30,6 +30,8 @@ import io.rapport.server.common.problem.ViolationExceptionMapper;
 import io.rapport.server.common.web.ContractEnumParamConverters;
 import io.rapport.server.common.web.ContractResource;
 import io.rapport.server.common.web.RequestIdFilter;
+import io.rapport.server.content.PhotoResource;
+import io.rapport.server.content.PhotoService;
 import io.rapport.server.officer.OfficerResource;
 import io.rapport.server.officer.OfficerService;
 import io.rapport.server.org.OrganizationResource;
@@ -125,5 +127,6 @@ public class RapportApplication extends Application<RapportConfiguration> {
         jersey.register(new BranchResource(new BranchService(jdbi, clock)));
         jersey.register(new OfficerResource(new OfficerService(jdbi, clock)));
         jersey.register(new PartnerResource(new PartnerService(jdbi, clock)));
+        jersey.register(new PhotoResource(new PhotoService(jdbi, clock)));
     }
 }

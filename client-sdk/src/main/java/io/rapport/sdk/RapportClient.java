@@ -43,7 +43,7 @@ public final class RapportClient implements AutoCloseable {
         this.organizations = new Organizations(new OrganizationsApi(apiClient), executor);
         this.apiKeys = new ApiKeys(new ApiKeysApi(apiClient), executor);
         this.branches = new Branches(new BranchesApi(apiClient), executor);
-        this.officers = new Officers(new OfficersApi(apiClient), executor);
+        this.officers = new Officers(new OfficersApi(apiClient), new OfficerPhotoCalls(apiClient), executor);
         this.partners = new Partners(new PartnersApi(apiClient), executor);
     }
 

@@ -1,0 +1,13 @@
+package io.rapport.server.content;
+
+/** An officer photo as served: its description, and its bytes unless the client's copy is current. */
+public record Photo(PhotoInfo info, byte[] bytes) {
+
+    static Photo notModified(PhotoInfo info) {
+        return new Photo(info, null);
+    }
+
+    public boolean modified() {
+        return bytes != null;
+    }
+}
