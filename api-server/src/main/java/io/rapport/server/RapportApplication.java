@@ -30,6 +30,8 @@ import io.rapport.server.common.problem.ViolationExceptionMapper;
 import io.rapport.server.common.web.ContractEnumParamConverters;
 import io.rapport.server.common.web.ContractResource;
 import io.rapport.server.common.web.RequestIdFilter;
+import io.rapport.server.content.ContentResource;
+import io.rapport.server.content.ContentService;
 import io.rapport.server.content.PhotoResource;
 import io.rapport.server.content.PhotoService;
 import io.rapport.server.officer.OfficerResource;
@@ -128,5 +130,6 @@ public class RapportApplication extends Application<RapportConfiguration> {
         jersey.register(new OfficerResource(new OfficerService(jdbi, clock)));
         jersey.register(new PartnerResource(new PartnerService(jdbi, clock)));
         jersey.register(new PhotoResource(new PhotoService(jdbi, clock)));
+        jersey.register(new ContentResource(new ContentService(jdbi, clock)));
     }
 }

@@ -2,6 +2,7 @@ package io.rapport.sdk;
 
 import io.rapport.sdk.generated.api.ApiKeysApi;
 import io.rapport.sdk.generated.api.BranchesApi;
+import io.rapport.sdk.generated.api.ContentApi;
 import io.rapport.sdk.generated.api.OfficersApi;
 import io.rapport.sdk.generated.api.OrganizationsApi;
 import io.rapport.sdk.generated.api.PartnersApi;
@@ -35,6 +36,7 @@ public final class RapportClient implements AutoCloseable {
     private final Branches branches;
     private final Officers officers;
     private final Partners partners;
+    private final Content content;
     private volatile boolean closed;
 
     private RapportClient(Builder builder) {
@@ -45,6 +47,7 @@ public final class RapportClient implements AutoCloseable {
         this.branches = new Branches(new BranchesApi(apiClient), executor);
         this.officers = new Officers(new OfficersApi(apiClient), new OfficerPhotoCalls(apiClient), executor);
         this.partners = new Partners(new PartnersApi(apiClient), executor);
+        this.content = new Content(new ContentApi(apiClient), executor);
     }
 
     public static Builder builder() {
@@ -70,6 +73,11 @@ public final class RapportClient implements AutoCloseable {
 
     public Partners partners() {
         return partners;
+    }
+
+    /** The branded app's content library (optimistic concurrency through versions). */
+    public Content content() {
+        return content;
     }
 
     /** Releases the client; idempotent. Calls made after closing are not guaranteed to work. */

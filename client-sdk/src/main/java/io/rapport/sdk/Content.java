@@ -1,0 +1,77 @@
+package io.rapport.sdk;
+
+import io.rapport.sdk.generated.api.ContentApi;
+import io.rapport.sdk.generated.model.ContentInput;
+import io.rapport.sdk.generated.model.ContentItem;
+import io.rapport.sdk.generated.model.ContentKind;
+import io.rapport.sdk.generated.model.ContentPage;
+import io.rapport.sdk.generated.model.ContentStatus;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The content library of the branded app. Changes are optimistic: every change names the version
+ * it was based on ({@link ContentItem#getVersion()}), sent as {@code If-Match}; if someone else
+ * changed the item first the call throws {@link ConflictException} with status 412 and code
+ * {@code version_mismatch} — fetch the item again and reapply. Thread-safe.
+ */
+public final class Content {
+    private final ContentApi api;
+    private final RequestExecutor executor;
+
+    Content(ContentApi api, RequestExecutor executor) {
+        this.api = api;
+        this.executor = executor;
+    }
+
+    /** Creates a draft at version 1. */
+    public ContentItem create(ContentInput input) {
+        return executor.create((key, headers) -> api.createContent(input, key, headers));
+    }
+
+    public ContentItem get(UUID contentId) {
+        return executor.execute(headers -> api.getContent(contentId, headers));
+    }
+
+    /** Replaces every field of the item, provided it is still at {@code version}. */
+    public ContentItem update(UUID contentId, int version, ContentInput input) {
+        return executor.execute(headers -> api.updateContent(contentId, input, ifMatch(version), headers));
+    }
+
+    /** Replaces every field of {@code current}, provided nobody changed it since it was read. */
+    public ContentItem update(ContentItem current, ContentInput input) {
+        return update(current.getId(), current.getVersion(), input);
+    }
+
+    /**
+     * Publishes a draft at {@code version}; it shows in feeds from its {@code publishAt} until its
+     * {@code expireAt}.
+     *
+     * @throws ConflictException 409 {@code invalid_transition} unless the item is a draft
+     */
+    public ContentItem publish(UUID contentId, int version) {
+        return executor.execute(headers -> api.publishContent(contentId, ifMatch(version), headers));
+    }
+
+    /** Archives a draft or published item at {@code version}; archived items cannot change again. */
+    public ContentItem archive(UUID contentId, int version) {
+        return executor.execute(headers -> api.archiveContent(contentId, ifMatch(version), headers));
+    }
+
+    /** One page, oldest first; {@code status}, {@code kind} and {@code tag} filter when not null. */
+    public ContentPage list(Integer limit, String cursor, ContentStatus status, ContentKind kind, String tag) {
+        return executor.execute(headers -> api.listContent(limit, cursor, status, kind, tag, headers));
+    }
+
+    /** Every matching item, fetching pages lazily as the stream is consumed. */
+    public Stream<ContentItem> all(ContentStatus status, ContentKind kind, String tag) {
+        return Pages.stream(cursor -> {
+            ContentPage page = list(Pages.PAGE_SIZE, cursor, status, kind, tag);
+            return new Pages.Slice<>(page.getItems(), page.getNextCursor());
+        });
+    }
+
+    private static String ifMatch(int version) {
+        return "\"" + version + "\"";
+    }
+}
