@@ -1,11 +1,14 @@
 package io.rapport.sdk;
 
 import io.rapport.sdk.generated.api.ApiKeysApi;
+import io.rapport.sdk.generated.api.AppInstallsApi;
 import io.rapport.sdk.generated.api.BranchesApi;
 import io.rapport.sdk.generated.api.ContentApi;
+import io.rapport.sdk.generated.api.EventsApi;
 import io.rapport.sdk.generated.api.OfficersApi;
 import io.rapport.sdk.generated.api.OrganizationsApi;
 import io.rapport.sdk.generated.api.PartnersApi;
+import io.rapport.sdk.generated.api.RelationshipsApi;
 import io.rapport.sdk.generated.invoker.ApiClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +39,9 @@ public final class RapportClient implements AutoCloseable {
     private final Branches branches;
     private final Officers officers;
     private final Partners partners;
+    private final Events events;
+    private final Relationships relationships;
+    private final AppInstalls appInstalls;
     private final Content content;
     private volatile boolean closed;
 
@@ -47,6 +53,9 @@ public final class RapportClient implements AutoCloseable {
         this.branches = new Branches(new BranchesApi(apiClient), executor);
         this.officers = new Officers(new OfficersApi(apiClient), new OfficerPhotoCalls(apiClient), executor);
         this.partners = new Partners(new PartnersApi(apiClient), executor);
+        this.events = new Events(new EventsApi(apiClient), executor);
+        this.relationships = new Relationships(new RelationshipsApi(apiClient), executor);
+        this.appInstalls = new AppInstalls(new AppInstallsApi(apiClient), executor);
         this.content = new Content(new ContentApi(apiClient), executor);
     }
 
@@ -73,6 +82,21 @@ public final class RapportClient implements AutoCloseable {
 
     public Partners partners() {
         return partners;
+    }
+
+    /** Usage events: send batches, read timelines (an org key, or an app install token for sending). */
+    public Events events() {
+        return events;
+    }
+
+    /** Officer × partner relationships (read-only). */
+    public Relationships relationships() {
+        return relationships;
+    }
+
+    /** App installs and their install tokens. */
+    public AppInstalls appInstalls() {
+        return appInstalls;
     }
 
     /** The branded app's content library (optimistic concurrency through versions). */
