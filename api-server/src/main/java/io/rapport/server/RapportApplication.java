@@ -31,8 +31,13 @@ import io.rapport.server.common.web.ContractEnumParamConverters;
 import io.rapport.server.common.web.ContractResource;
 import io.rapport.server.common.web.RequestIdFilter;
 import io.rapport.server.common.web.TimestampParamConverters;
+import io.rapport.server.content.ContentEventValidator;
 import io.rapport.server.content.ContentResource;
 import io.rapport.server.content.ContentService;
+import io.rapport.server.content.ContentStatsResource;
+import io.rapport.server.content.ContentStatsService;
+import io.rapport.server.content.FeedResource;
+import io.rapport.server.content.FeedService;
 import io.rapport.server.content.PhotoResource;
 import io.rapport.server.content.PhotoService;
 import io.rapport.server.event.AcceptedEventsListener;
@@ -147,7 +152,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
 
         // Usage events: validators (content adds contentId checks) and listeners run inside the ingest transaction.
         RelationshipRegistry relationships = new RelationshipRegistry(clock);
-        List<EventValidator> eventValidators = List.of();
+        List<EventValidator> eventValidators = List.of(new ContentEventValidator());
         List<AcceptedEventsListener> eventListeners = List.of(new UninstallListener());
         EventIngestService ingest = new EventIngestService(jdbi, clock, relationships, eventValidators, eventListeners);
         jersey.register(new TimestampParamConverters());
@@ -157,5 +162,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         jersey.register(new AppInstallResource(new AppInstallService(jdbi, clock, relationships)));
         jersey.register(new PhotoResource(new PhotoService(jdbi, clock)));
         jersey.register(new ContentResource(new ContentService(jdbi, clock)));
+        jersey.register(new ContentStatsResource(new ContentStatsService(jdbi), clock));
+        jersey.register(new FeedResource(new FeedService(jdbi, clock), environment.getObjectMapper()));
     }
 }

@@ -1,11 +1,15 @@
 package io.rapport.sdk;
 
 import io.rapport.sdk.generated.api.ContentApi;
+import io.rapport.sdk.generated.api.ContentStatsApi;
 import io.rapport.sdk.generated.model.ContentInput;
 import io.rapport.sdk.generated.model.ContentItem;
 import io.rapport.sdk.generated.model.ContentKind;
 import io.rapport.sdk.generated.model.ContentPage;
+import io.rapport.sdk.generated.model.ContentStats;
 import io.rapport.sdk.generated.model.ContentStatus;
+import io.rapport.sdk.generated.model.OfficerContentStats;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -17,10 +21,12 @@ import java.util.stream.Stream;
  */
 public final class Content {
     private final ContentApi api;
+    private final ContentStatsApi stats;
     private final RequestExecutor executor;
 
-    Content(ContentApi api, RequestExecutor executor) {
+    Content(ContentApi api, ContentStatsApi stats, RequestExecutor executor) {
         this.api = api;
+        this.stats = stats;
         this.executor = executor;
     }
 
@@ -69,6 +75,19 @@ public final class Content {
             ContentPage page = list(Pages.PAGE_SIZE, cursor, status, kind, tag);
             return new Pages.Slice<>(page.getItems(), page.getNextCursor());
         });
+    }
+
+    /**
+     * Views, shares, calculator uses and unique partners of one item over {@code [from, to)}; null
+     * bounds default to the last 30 days.
+     */
+    public ContentStats stats(UUID contentId, OffsetDateTime from, OffsetDateTime to) {
+        return executor.execute(headers -> stats.getContentStats(contentId, from, to, headers));
+    }
+
+    /** The same figures for every item the officer's partners used in the window, most viewed first. */
+    public OfficerContentStats officerStats(UUID officerId, OffsetDateTime from, OffsetDateTime to) {
+        return executor.execute(headers -> stats.getOfficerContentStats(officerId, from, to, headers));
     }
 
     private static String ifMatch(int version) {

@@ -4,6 +4,7 @@ import io.rapport.sdk.generated.api.ApiKeysApi;
 import io.rapport.sdk.generated.api.AppInstallsApi;
 import io.rapport.sdk.generated.api.BranchesApi;
 import io.rapport.sdk.generated.api.ContentApi;
+import io.rapport.sdk.generated.api.ContentStatsApi;
 import io.rapport.sdk.generated.api.EventsApi;
 import io.rapport.sdk.generated.api.OfficersApi;
 import io.rapport.sdk.generated.api.OrganizationsApi;
@@ -43,6 +44,7 @@ public final class RapportClient implements AutoCloseable {
     private final Relationships relationships;
     private final AppInstalls appInstalls;
     private final Content content;
+    private final AppFeeds app;
     private volatile boolean closed;
 
     private RapportClient(Builder builder) {
@@ -56,7 +58,8 @@ public final class RapportClient implements AutoCloseable {
         this.events = new Events(new EventsApi(apiClient), executor);
         this.relationships = new Relationships(new RelationshipsApi(apiClient), executor);
         this.appInstalls = new AppInstalls(new AppInstallsApi(apiClient), executor);
-        this.content = new Content(new ContentApi(apiClient), executor);
+        this.content = new Content(new ContentApi(apiClient), new ContentStatsApi(apiClient), executor);
+        this.app = new AppFeeds(apiClient, executor);
     }
 
     public static Builder builder() {
@@ -102,6 +105,11 @@ public final class RapportClient implements AutoCloseable {
     /** The branded app's content library (optimistic concurrency through versions). */
     public Content content() {
         return content;
+    }
+
+    /** The branded app's own reads (for a client whose key is an app install token). */
+    public AppFeeds app() {
+        return app;
     }
 
     /** Releases the client; idempotent. Calls made after closing are not guaranteed to work. */

@@ -76,4 +76,8 @@ public interface ContentDao {
             WHERE NOT EXISTS (SELECT 1 FROM officer o WHERE o.org_id = :orgId AND o.officer_id = id)
             """)
     List<UUID> unknownOfficers(UUID orgId, UUID[] ids);
+
+    /** The ids among {@code ids} that are content items of the organization. */
+    @SqlQuery("SELECT content_id FROM content_item WHERE org_id = :orgId AND content_id = ANY (:ids)")
+    List<UUID> existing(UUID orgId, UUID[] ids);
 }

@@ -1,7 +1,10 @@
 package io.rapport.server.content;
 
 import io.rapport.server.common.problem.ApiProblemException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,6 +13,16 @@ public final class EntityTags {
     private static final Pattern VERSION_TAG = Pattern.compile("\\s*\"(\\d{1,9})\"\\s*");
 
     private EntityTags() {
+    }
+
+    /** A strong entity tag naming exactly these bytes: their SHA-256, base64url. */
+    public static String ofBytes(byte[] bytes) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     /** The strong entity tag of a content item's version. */

@@ -2,11 +2,8 @@ package io.rapport.server.content;
 
 import io.rapport.server.common.problem.ApiProblemException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -26,7 +23,7 @@ public class PhotoService {
         ImageInfo image = ImageFormats.inspect(bytes);
         Instant now = clock.instant();
         PhotoInfo info = new PhotoInfo(orgId, officerId, image.format().mediaType(), image.width(), image.height(),
-                bytes.length, etagOf(bytes), now);
+                bytes.length, EntityTags.ofBytes(bytes), now);
         return jdbi.inTransaction(h -> {
             PhotoDao dao = h.attach(PhotoDao.class);
             if (dao.markOfficer(orgId, officerId, info.etag(), now) == 0) {
@@ -58,15 +55,6 @@ public class PhotoService {
             }
             dao.delete(orgId, officerId);
         });
-    }
-
-    static String etagOf(byte[] bytes) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 
     private static ApiProblemException noPhoto(PhotoDao dao, UUID orgId, UUID officerId) {

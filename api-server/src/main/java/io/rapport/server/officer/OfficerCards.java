@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The branded-app card fields of an officer, between the contract's shape and the domain's. */
-final class OfficerCards {
+public final class OfficerCards {
     private OfficerCards() {
     }
 
@@ -22,7 +22,7 @@ final class OfficerCards {
         return links.isEmpty() ? null : links;
     }
 
-    static io.rapport.server.generated.model.SocialLinks toDto(SocialLinks links) {
+    public static io.rapport.server.generated.model.SocialLinks toDto(SocialLinks links) {
         if (links == null) {
             return null;
         }
@@ -34,7 +34,7 @@ final class OfficerCards {
         return dto == null ? BrandColors.NONE : new BrandColors(dto.getPrimary(), dto.getSecondary(), dto.getAccent());
     }
 
-    static io.rapport.server.generated.model.BrandColors toDto(BrandColors colors) {
+    public static io.rapport.server.generated.model.BrandColors toDto(BrandColors colors) {
         if (colors.isEmpty()) {
             return null;
         }

@@ -1,0 +1,9 @@
+package io.rapport.server.content;
+
+import io.rapport.server.officer.Officer;
+import io.rapport.server.partner.Partner;
+import java.util.List;
+
+/** What one install's app shows: its officer, its partner, and the items that partner may see now. */
+public record Feed(Officer officer, Partner partner, List<ContentItem> items) {
+}

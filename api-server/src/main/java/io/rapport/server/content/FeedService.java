@@ -1,0 +1,37 @@
+package io.rapport.server.content;
+
+import io.rapport.server.common.auth.InstallCaller;
+import io.rapport.server.common.problem.ApiProblemException;
+import io.rapport.server.officer.Officer;
+import io.rapport.server.officer.OfficerDao;
+import io.rapport.server.partner.Partner;
+import io.rapport.server.partner.PartnerDao;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/** Builds an app's feed from its install: everything is read within the install's own organization. */
+public class FeedService {
+    static final int MAX_ITEMS = 200;
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public FeedService(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public Feed feed(InstallCaller install) {
+        return jdbi.inTransaction(h -> {
+            Officer officer = h.attach(OfficerDao.class).find(install.orgId(), install.officerId())
+                    .orElseThrow(() -> ApiProblemException.notFound("The install's officer"));
+            if (!officer.active()) {
+                throw new ApiProblemException(410, "officer_deactivated", "Gone",
+                        "This officer has been deactivated; the app has nothing more to show");
+            }
+            Partner partner = h.attach(PartnerDao.class).find(install.orgId(), install.partnerId())
+                    .orElseThrow(() -> ApiProblemException.notFound("The install's partner"));
+            return new Feed(officer, partner, h.attach(FeedDao.class).visible(install.orgId(), clock.instant(),
+                    partner.type(), officer.branchId(), officer.officerId(), MAX_ITEMS));
+        });
+    }
+}
