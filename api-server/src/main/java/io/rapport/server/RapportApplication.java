@@ -160,9 +160,10 @@ public class RapportApplication extends Application<RapportConfiguration> {
         jersey.register(new EventResource(ingest, new TimelineService(jdbi), environment.getObjectMapper()));
         jersey.register(new RelationshipResource(new RelationshipService(jdbi)));
         jersey.register(new AppInstallResource(new AppInstallService(jdbi, clock, relationships)));
-        jersey.register(new PhotoResource(new PhotoService(jdbi, clock)));
+        PhotoService photos = new PhotoService(jdbi, clock);
+        jersey.register(new PhotoResource(photos));
         jersey.register(new ContentResource(new ContentService(jdbi, clock)));
         jersey.register(new ContentStatsResource(new ContentStatsService(jdbi), clock));
-        jersey.register(new FeedResource(new FeedService(jdbi, clock), environment.getObjectMapper()));
+        jersey.register(new FeedResource(new FeedService(jdbi, clock, photos), environment.getObjectMapper()));
     }
 }

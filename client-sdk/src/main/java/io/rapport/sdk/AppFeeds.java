@@ -12,11 +12,12 @@ import java.util.Optional;
 
 /**
  * What a partner's branded app reads, for a client built with the app's install token as its key:
- * the officer's card and the content this partner may see now. A deactivated officer's feed throws
+ * the officer's card and photo, and the content this partner may see now. A deactivated officer's feed throws
  * {@link RapportApiException} with status 410 and code {@code officer_deactivated}. Thread-safe.
  */
 public final class AppFeeds {
     private static final String PATH = "/v1/app/feed";
+    private static final String PHOTO_PATH = "/v1/app/officer-photo";
     private final RawHttp http;
     private final ObjectMapper mapper;
     private final RequestExecutor executor;
@@ -38,6 +39,23 @@ public final class AppFeeds {
             throw new IllegalArgumentException("etag must be the ETag of an earlier snapshot");
         }
         return executor.execute(headers -> fetch(etag, headers));
+    }
+
+    /**
+     * The officer's photo, whose ETag is the card's {@code photoEtag}.
+     *
+     * @throws NotFoundException with code {@code photo_not_found} when the officer has none
+     */
+    public PhotoDownload officerPhoto() {
+        return executor.execute(headers -> http.image(PHOTO_PATH, null, headers)).orElseThrow();
+    }
+
+    /** The officer's photo if it is no longer the one whose ETag is {@code etag}; empty when it is (304). */
+    public Optional<PhotoDownload> officerPhotoIfChanged(String etag) {
+        if (etag == null || etag.isBlank()) {
+            throw new IllegalArgumentException("etag must be the ETag of an earlier download");
+        }
+        return executor.execute(headers -> http.image(PHOTO_PATH, etag, headers));
     }
 
     private Optional<FeedSnapshot> fetch(String etag, Map<String, String> headers) throws ApiException {

@@ -38,17 +38,7 @@ final class OfficerPhotoCalls {
 
     /** Empty when {@code etag} is still the current photo's. */
     Optional<PhotoDownload> download(UUID officerId, String etag, Map<String, String> headers) throws ApiException {
-        headers.put("Accept", "image/jpeg, image/png, image/webp, application/problem+json");
-        if (etag != null) {
-            headers.put("If-None-Match", etag);
-        }
-        HttpResponse<byte[]> response = http.send("GET", path(officerId), HttpRequest.BodyPublishers.noBody(), headers);
-        if (response.statusCode() == RawHttp.NOT_MODIFIED) {
-            return Optional.empty();
-        }
-        return Optional.of(new PhotoDownload(response.body(),
-                response.headers().firstValue("Content-Type").orElse("application/octet-stream"),
-                response.headers().firstValue("ETag").orElse("")));
+        return http.image(path(officerId), etag, headers);
     }
 
     void delete(UUID officerId, Map<String, String> headers) throws ApiException {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The few calls the generated client gets wrong: raw image bodies (it would JSON-encode a
@@ -51,5 +52,20 @@ final class RawHttp {
             throw new ApiException(method + " " + path + " failed with " + status, status, response.headers(), text);
         }
         return response;
+    }
+
+    /** A conditional image GET: empty on 304, else the bytes with their content type and ETag. */
+    Optional<PhotoDownload> image(String path, String etag, Map<String, String> headers) throws ApiException {
+        headers.put("Accept", "image/jpeg, image/png, image/webp, application/problem+json");
+        if (etag != null) {
+            headers.put("If-None-Match", etag);
+        }
+        HttpResponse<byte[]> response = send("GET", path, HttpRequest.BodyPublishers.noBody(), headers);
+        if (response.statusCode() == NOT_MODIFIED) {
+            return Optional.empty();
+        }
+        return Optional.of(new PhotoDownload(response.body(),
+                response.headers().firstValue("Content-Type").orElse("application/octet-stream"),
+                response.headers().firstValue("ETag").orElse("")));
     }
 }

@@ -24,10 +24,7 @@ public class FeedResource implements AppApi {
 
     @Override
     public Response getAppFeed(String ifNoneMatch) {
-        Caller caller = Callers.current();
-        if (!(caller instanceof InstallCaller install)) {
-            throw ApiProblemException.forbidden("missing_scope", "Only an app install token reads the app feed");
-        }
+        InstallCaller install = installCaller();
         // The ETag hashes the very bytes sent, so equal tags always mean byte-identical feeds (a strong ETag).
         byte[] body = serialize(FeedMapping.toDto(feeds.feed(install)));
         String etag = EntityTags.ofBytes(body);
@@ -35,6 +32,19 @@ public class FeedResource implements AppApi {
                 ? Response.notModified()
                 : Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
         return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
+    }
+
+    @Override
+    public Response getAppOfficerPhoto(String ifNoneMatch) {
+        return PhotoResource.respond(feeds.officerPhoto(installCaller(), ifNoneMatch));
+    }
+
+    private static InstallCaller installCaller() {
+        Caller caller = Callers.current();
+        if (!(caller instanceof InstallCaller install)) {
+            throw ApiProblemException.forbidden("missing_scope", "Only an app install token reads the app's feed");
+        }
+        return install;
     }
 
     private byte[] serialize(Object feed) {

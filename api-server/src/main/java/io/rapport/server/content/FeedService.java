@@ -7,6 +7,7 @@ import io.rapport.server.officer.OfficerDao;
 import io.rapport.server.partner.Partner;
 import io.rapport.server.partner.PartnerDao;
 import java.time.Clock;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Builds an app's feed from its install: everything is read within the install's own organization. */
@@ -14,24 +15,37 @@ public class FeedService {
     static final int MAX_ITEMS = 200;
     private final Jdbi jdbi;
     private final Clock clock;
+    private final PhotoService photos;
 
-    public FeedService(Jdbi jdbi, Clock clock) {
+    public FeedService(Jdbi jdbi, Clock clock, PhotoService photos) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.photos = photos;
     }
 
     public Feed feed(InstallCaller install) {
         return jdbi.inTransaction(h -> {
-            Officer officer = h.attach(OfficerDao.class).find(install.orgId(), install.officerId())
-                    .orElseThrow(() -> ApiProblemException.notFound("The install's officer"));
-            if (!officer.active()) {
-                throw new ApiProblemException(410, "officer_deactivated", "Gone",
-                        "This officer has been deactivated; the app has nothing more to show");
-            }
+            Officer officer = activeOfficer(h, install);
             Partner partner = h.attach(PartnerDao.class).find(install.orgId(), install.partnerId())
                     .orElseThrow(() -> ApiProblemException.notFound("The install's partner"));
             return new Feed(officer, partner, h.attach(FeedDao.class).visible(install.orgId(), clock.instant(),
                     partner.type(), officer.branchId(), officer.officerId(), MAX_ITEMS));
         });
+    }
+
+    /** The install's officer's photo; a deactivated officer's app shows nothing more, the photo included. */
+    public Photo officerPhoto(InstallCaller install, String ifNoneMatch) {
+        jdbi.useHandle(h -> activeOfficer(h, install));
+        return photos.get(install.orgId(), install.officerId(), ifNoneMatch);
+    }
+
+    private static Officer activeOfficer(Handle h, InstallCaller install) {
+        Officer officer = h.attach(OfficerDao.class).find(install.orgId(), install.officerId())
+                .orElseThrow(() -> ApiProblemException.notFound("The install's officer"));
+        if (!officer.active()) {
+            throw new ApiProblemException(410, "officer_deactivated", "Gone",
+                    "This officer has been deactivated; the app has nothing more to show");
+        }
+        return officer;
     }
 }

@@ -26,7 +26,11 @@ public class PhotoResource implements OfficerPhotosApi {
 
     @Override
     public Response getOfficerPhoto(UUID officerId, String ifNoneMatch) {
-        Photo photo = photos.get(Callers.orgId(), officerId, ifNoneMatch);
+        return respond(photos.get(Callers.orgId(), officerId, ifNoneMatch));
+    }
+
+    /** The image with its real type, or 304; either way with its ETag and how long to keep it. */
+    static Response respond(Photo photo) {
         Response.ResponseBuilder response = photo.modified()
                 ? Response.ok(photo.bytes(), photo.info().contentType())
                 : Response.notModified();

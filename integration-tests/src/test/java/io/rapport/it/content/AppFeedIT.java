@@ -9,9 +9,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rapport.it.support.MutableClock;
 import io.rapport.it.support.RapportServerExtension;
+import io.rapport.it.support.TestImages;
 import io.rapport.it.support.TestOrg;
 import io.rapport.sdk.FeedSnapshot;
 import io.rapport.sdk.PermissionException;
+import io.rapport.sdk.PhotoDownload;
 import io.rapport.sdk.RapportApiException;
 import io.rapport.sdk.RapportClient;
 import io.rapport.sdk.generated.model.AppFeed;
@@ -160,6 +162,24 @@ class AppFeedIT {
     }
 
     @Test
+    void officerPhoto_isServedToTheApp_underTheCardsPhotoEtag() {
+        World w = world(PartnerType.REALTOR);
+        RapportClient app = w.app();
+        FeedSnapshot before = app.app().feed();
+        byte[] png = TestImages.png(24, 24);
+        w.admin().officers().uploadPhoto(w.officer().getId(), png);
+
+        FeedSnapshot after = app.app().feedIfChanged(before.etag()).orElseThrow();
+        PhotoDownload photo = app.app().officerPhoto();
+
+        assertThat(before.feed().getOfficer().getPhotoEtag()).isNull();
+        assertThat(photo.bytes()).isEqualTo(png);
+        assertThat(photo.contentType()).isEqualTo("image/png");
+        assertThat(photo.etag()).isEqualTo(after.feed().getOfficer().getPhotoEtag());
+        assertThat(app.app().officerPhotoIfChanged(photo.etag())).isEmpty();
+    }
+
+    @Test
     void cobrandedFlyer_showsThePartnersNameBesideTheOfficers() {
         World w = world(PartnerType.BUILDER);
         aContentItem().kind(ContentKind.COBRANDED_FLYER).title("Open house flyer").publish(w.admin());
@@ -181,6 +201,8 @@ class AppFeedIT {
             assertThat(e.status()).isEqualTo(410);
             assertThat(e.code()).isEqualTo("officer_deactivated");
         });
+        assertThatThrownBy(() -> app.app().officerPhoto())
+                .isInstanceOfSatisfying(RapportApiException.class, e -> assertThat(e.status()).isEqualTo(410));
     }
 
     @Test
