@@ -16,6 +16,10 @@ import io.rapport.sdk.generated.model.Officer;
 import io.rapport.sdk.generated.model.OfficerPhoto;
 import io.rapport.sdk.generated.model.Scope;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +98,44 @@ class OfficerPhotosIT {
                     assertThat(photo.etag()).isEqualTo(second);
                 });
         assertThat(client.officers().downloadPhotoIfChanged(officer.getId(), second)).isEmpty();
+    }
+
+    @Test
+    void photoResponse_carriesItsRealType_aStrongEtag_cacheControl_andAnswers304() throws Exception {
+        TestOrg org = SERVER.newOrg();
+        Officer officer = anOfficer().create(org.client());
+        String etag = org.client().officers().uploadPhoto(officer.getId(), TestImages.webp(8, 8)).getEtag();
+        String path = "/v1/officers/" + officer.getId() + "/photo";
+
+        HttpResponse<byte[]> full = get(org, path, null);
+        HttpResponse<byte[]> notModified = get(org, path, etag);
+        HttpResponse<byte[]> weakList = get(org, path, "\"other\", W/" + etag);
+
+        assertThat(full.statusCode()).isEqualTo(200);
+        assertThat(full.headers().firstValue("Content-Type")).hasValue("image/webp");
+        assertThat(full.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(etag).doesNotStartWith("W/");
+        assertThat(full.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("max-age"));
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+        assertThat(notModified.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(weakList.statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void upload_declaredAsTextPlain_isStillJudgedByItsBytes() throws Exception {
+        TestOrg org = SERVER.newOrg();
+        Officer officer = anOfficer().create(org.client());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SERVER.baseUrl() + "/v1/officers/" + officer.getId() + "/photo"))
+                .header("Authorization", "Bearer " + org.apiKey())
+                .header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(TestImages.png(3, 3)))
+                .build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"contentType\":\"image/png\"");
     }
 
     @Test
@@ -185,5 +227,14 @@ class OfficerPhotosIT {
             assertThat(e.status()).isEqualTo(status);
             assertThat(e.code()).isEqualTo(code);
         });
+    }
+
+    private static HttpResponse<byte[]> get(TestOrg org, String path, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SERVER.baseUrl() + path))
+                .header("Authorization", "Bearer " + org.apiKey());
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }
