@@ -42,6 +42,7 @@ import io.rapport.server.content.PhotoResource;
 import io.rapport.server.content.PhotoService;
 import io.rapport.server.event.AcceptedEventsListener;
 import io.rapport.server.event.BodyLimit;
+import io.rapport.server.event.EventBatchTraversal;
 import io.rapport.server.event.EventIngestService;
 import io.rapport.server.event.EventResource;
 import io.rapport.server.event.EventValidator;
@@ -160,6 +161,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         jersey.register(new EventResource(ingest, new TimelineService(jdbi), environment.getObjectMapper()));
         jersey.register(new RelationshipResource(new RelationshipService(jdbi)));
         jersey.register(new AppInstallResource(new AppInstallService(jdbi, clock, relationships)));
+        environment.setValidator(EventBatchTraversal.validator());
         PhotoService photos = new PhotoService(jdbi, clock);
         jersey.register(new PhotoResource(photos));
         jersey.register(new ContentResource(new ContentService(jdbi, clock)));

@@ -70,7 +70,8 @@ class TimelineIT {
         assertThat(pages).isEqualTo(3);
         List<UUID> expected = events.stream()
                 .sorted(Comparator.comparing((UsageEventInput e) -> e.getOccurredAt().toInstant())
-                        .thenComparing(UsageEventInput::getEventId).reversed())
+                        // PostgreSQL orders uuids bytewise, as their hex text sorts (Java's compareTo is signed).
+                        .thenComparing(e -> e.getEventId().toString()).reversed())
                 .map(UsageEventInput::getEventId).toList();
         assertThat(seen).containsExactlyElementsOf(expected);
     }
