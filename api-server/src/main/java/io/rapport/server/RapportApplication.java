@@ -38,6 +38,8 @@ import io.rapport.server.content.ContentStatsResource;
 import io.rapport.server.content.ContentStatsService;
 import io.rapport.server.content.FeedResource;
 import io.rapport.server.content.FeedService;
+import io.rapport.server.content.PartnerLogoResource;
+import io.rapport.server.content.PartnerLogoService;
 import io.rapport.server.content.PhotoResource;
 import io.rapport.server.content.PhotoService;
 import io.rapport.server.event.AcceptedEventsListener;
@@ -163,9 +165,11 @@ public class RapportApplication extends Application<RapportConfiguration> {
         jersey.register(new AppInstallResource(new AppInstallService(jdbi, clock, relationships)));
         environment.setValidator(EventBatchTraversal.validator());
         PhotoService photos = new PhotoService(jdbi, clock);
+        PartnerLogoService logos = new PartnerLogoService(jdbi, clock);
         jersey.register(new PhotoResource(photos));
+        jersey.register(new PartnerLogoResource(logos));
         jersey.register(new ContentResource(new ContentService(jdbi, clock)));
         jersey.register(new ContentStatsResource(new ContentStatsService(jdbi), clock));
-        jersey.register(new FeedResource(new FeedService(jdbi, clock, photos), environment.getObjectMapper()));
+        jersey.register(new FeedResource(new FeedService(jdbi, clock, photos, logos), environment.getObjectMapper()));
     }
 }

@@ -12,12 +12,13 @@ import java.util.Optional;
 
 /**
  * What a partner's branded app reads, for a client built with the app's install token as its key:
- * the officer's card and photo, and the content this partner may see now. A deactivated officer's feed throws
+ * the officer's card and photo, the partner's logo, and the content this partner may see now. A deactivated officer's feed throws
  * {@link RapportApiException} with status 410 and code {@code officer_deactivated}. Thread-safe.
  */
 public final class AppFeeds {
     private static final String PATH = "/v1/app/feed";
     private static final String PHOTO_PATH = "/v1/app/officer-photo";
+    private static final String LOGO_PATH = "/v1/app/partner-logo";
     private final RawHttp http;
     private final ObjectMapper mapper;
     private final RequestExecutor executor;
@@ -56,6 +57,15 @@ public final class AppFeeds {
             throw new IllegalArgumentException("etag must be the ETag of an earlier download");
         }
         return executor.execute(headers -> http.image(PHOTO_PATH, etag, headers));
+    }
+
+    /**
+     * The partner's own logo, for co-branded flyers; its ETag is the feed partner's {@code logoEtag}.
+     *
+     * @throws NotFoundException with code {@code logo_not_found} when the partner has none
+     */
+    public PhotoDownload partnerLogo() {
+        return executor.execute(headers -> http.image(LOGO_PATH, null, headers)).orElseThrow();
     }
 
     private Optional<FeedSnapshot> fetch(String etag, Map<String, String> headers) throws ApiException {

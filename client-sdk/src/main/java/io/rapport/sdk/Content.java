@@ -9,12 +9,16 @@ import io.rapport.sdk.generated.model.ContentPage;
 import io.rapport.sdk.generated.model.ContentStats;
 import io.rapport.sdk.generated.model.ContentStatus;
 import io.rapport.sdk.generated.model.OfficerContentStats;
+import io.rapport.sdk.generated.model.StoredImage;
+import java.net.http.HttpRequest;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The content library of the branded app. Changes are optimistic: every change names the version
+ * The content library of the branded app, its usage statistics, and the partner logos co-branded
+ * material shows. Changes to items are optimistic: every change names the version
  * it was based on ({@link ContentItem#getVersion()}), sent as {@code If-Match}; if someone else
  * changed the item first the call throws {@link ConflictException} with status 412 and code
  * {@code version_mismatch} — fetch the item again and reapply. Thread-safe.
@@ -22,11 +26,13 @@ import java.util.stream.Stream;
 public final class Content {
     private final ContentApi api;
     private final ContentStatsApi stats;
+    private final ImageCalls images;
     private final RequestExecutor executor;
 
-    Content(ContentApi api, ContentStatsApi stats, RequestExecutor executor) {
+    Content(ContentApi api, ContentStatsApi stats, ImageCalls images, RequestExecutor executor) {
         this.api = api;
         this.stats = stats;
+        this.images = images;
         this.executor = executor;
     }
 
@@ -88,6 +94,36 @@ public final class Content {
     /** The same figures for every item the officer's partners used in the window, most viewed first. */
     public OfficerContentStats officerStats(UUID officerId, OffsetDateTime from, OffsetDateTime to) {
         return executor.execute(headers -> stats.getOfficerContentStats(officerId, from, to, headers));
+    }
+
+    /**
+     * Uploads or replaces the partner's logo, shown beside the officer's name on co-branded flyers:
+     * a JPEG, PNG or WebP of at most 5 MiB, recognised by its bytes.
+     *
+     * @throws RapportApiException 415 {@code unsupported_image_type}, 422 {@code invalid_image},
+     *                             413 {@code image_too_large}, 404 for an unknown partner
+     */
+    public StoredImage uploadPartnerLogo(UUID partnerId, byte[] image) {
+        Objects.requireNonNull(image, "image");
+        return executor.execute(headers -> images.upload(logoPath(partnerId), HttpRequest.BodyPublishers.ofByteArray(image),
+                headers));
+    }
+
+    /** @throws NotFoundException when the partner is unknown or has no logo (code {@code logo_not_found}) */
+    public PhotoDownload downloadPartnerLogo(UUID partnerId) {
+        return executor.execute(headers -> images.download(logoPath(partnerId), null, headers)).orElseThrow();
+    }
+
+    /** Removes the partner's logo; removing twice is harmless. */
+    public void deletePartnerLogo(UUID partnerId) {
+        executor.execute(headers -> {
+            images.delete(logoPath(partnerId), headers);
+            return null;
+        });
+    }
+
+    private static String logoPath(UUID partnerId) {
+        return "/v1/partners/" + partnerId + "/logo";
     }
 
     private static String ifMatch(int version) {

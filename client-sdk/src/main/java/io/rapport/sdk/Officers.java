@@ -4,7 +4,7 @@ import io.rapport.sdk.generated.api.OfficersApi;
 import io.rapport.sdk.generated.model.Officer;
 import io.rapport.sdk.generated.model.OfficerInput;
 import io.rapport.sdk.generated.model.OfficerPage;
-import io.rapport.sdk.generated.model.OfficerPhoto;
+import io.rapport.sdk.generated.model.StoredImage;
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
@@ -20,12 +20,12 @@ import java.util.stream.Stream;
  */
 public final class Officers {
     private final OfficersApi api;
-    private final OfficerPhotoCalls photos;
+    private final ImageCalls images;
     private final RequestExecutor executor;
 
-    Officers(OfficersApi api, OfficerPhotoCalls photos, RequestExecutor executor) {
+    Officers(OfficersApi api, ImageCalls images, RequestExecutor executor) {
         this.api = api;
-        this.photos = photos;
+        this.images = images;
         this.executor = executor;
     }
 
@@ -66,9 +66,9 @@ public final class Officers {
      * @throws RapportApiException 415 {@code unsupported_image_type}, 422 {@code invalid_image},
      *                             413 {@code image_too_large}, 404 for an unknown officer
      */
-    public OfficerPhoto uploadPhoto(UUID officerId, byte[] image) {
+    public StoredImage uploadPhoto(UUID officerId, byte[] image) {
         Objects.requireNonNull(image, "image");
-        return executor.execute(headers -> photos.upload(officerId, HttpRequest.BodyPublishers.ofByteArray(image), headers));
+        return executor.execute(headers -> images.upload(photoPath(officerId), HttpRequest.BodyPublishers.ofByteArray(image), headers));
     }
 
     /**
@@ -76,14 +76,14 @@ public final class Officers {
      *
      * @throws UncheckedIOException when the file cannot be read
      */
-    public OfficerPhoto uploadPhoto(UUID officerId, Path file) {
+    public StoredImage uploadPhoto(UUID officerId, Path file) {
         HttpRequest.BodyPublisher body;
         try {
             body = HttpRequest.BodyPublishers.ofFile(file);
         } catch (FileNotFoundException e) {
             throw new UncheckedIOException("Cannot read the photo " + file, e);
         }
-        return executor.execute(headers -> photos.upload(officerId, body, headers));
+        return executor.execute(headers -> images.upload(photoPath(officerId), body, headers));
     }
 
     /**
@@ -92,20 +92,24 @@ public final class Officers {
      * @throws NotFoundException when the officer is unknown or has no photo (code {@code photo_not_found})
      */
     public PhotoDownload downloadPhoto(UUID officerId) {
-        return executor.execute(headers -> photos.download(officerId, null, headers)).orElseThrow();
+        return executor.execute(headers -> images.download(photoPath(officerId), null, headers)).orElseThrow();
     }
 
     /** Downloads the photo only if it changed since the one whose ETag is {@code etag}; empty when it did not. */
     public Optional<PhotoDownload> downloadPhotoIfChanged(UUID officerId, String etag) {
         Objects.requireNonNull(etag, "etag");
-        return executor.execute(headers -> photos.download(officerId, etag, headers));
+        return executor.execute(headers -> images.download(photoPath(officerId), etag, headers));
     }
 
     /** Removes the officer's photo; removing twice is harmless. */
     public void deletePhoto(UUID officerId) {
         executor.execute(headers -> {
-            photos.delete(officerId, headers);
+            images.delete(photoPath(officerId), headers);
             return null;
         });
+    }
+
+    private static String photoPath(UUID officerId) {
+        return "/v1/officers/" + officerId + "/photo";
     }
 }

@@ -53,12 +53,12 @@ public final class RapportClient implements AutoCloseable {
         this.organizations = new Organizations(new OrganizationsApi(apiClient), executor);
         this.apiKeys = new ApiKeys(new ApiKeysApi(apiClient), executor);
         this.branches = new Branches(new BranchesApi(apiClient), executor);
-        this.officers = new Officers(new OfficersApi(apiClient), new OfficerPhotoCalls(apiClient), executor);
+        this.officers = new Officers(new OfficersApi(apiClient), new ImageCalls(apiClient), executor);
         this.partners = new Partners(new PartnersApi(apiClient), executor);
         this.events = new Events(new EventsApi(apiClient), executor);
         this.relationships = new Relationships(new RelationshipsApi(apiClient), executor);
         this.appInstalls = new AppInstalls(new AppInstallsApi(apiClient), executor);
-        this.content = new Content(new ContentApi(apiClient), new ContentStatsApi(apiClient), executor);
+        this.content = new Content(new ContentApi(apiClient), new ContentStatsApi(apiClient), new ImageCalls(apiClient), executor);
         this.app = new AppFeeds(apiClient, executor);
     }
 

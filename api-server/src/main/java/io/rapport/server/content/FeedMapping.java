@@ -23,7 +23,8 @@ final class FeedMapping {
         return new AppFeed()
                 .officer(card(feed.officer()))
                 .partner(new FeedPartner().id(feed.partner().partnerId()).name(feed.partner().name())
-                        .company(feed.partner().company()).type(PartnerType.fromValue(feed.partner().type())))
+                        .company(feed.partner().company()).type(PartnerType.fromValue(feed.partner().type()))
+                        .logoEtag(feed.partnerLogoEtag()))
                 .items(feed.items().stream().map(item -> item(item, feed)).toList());
     }
 

@@ -39,6 +39,11 @@ public class FeedResource implements AppApi {
         return PhotoResource.respond(feeds.officerPhoto(installCaller(), ifNoneMatch));
     }
 
+    @Override
+    public Response getAppPartnerLogo(String ifNoneMatch) {
+        return PhotoResource.respond(feeds.partnerLogo(installCaller(), ifNoneMatch));
+    }
+
     private static InstallCaller installCaller() {
         Caller caller = Callers.current();
         if (!(caller instanceof InstallCaller install)) {

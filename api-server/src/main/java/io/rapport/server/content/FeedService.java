@@ -16,11 +16,13 @@ public class FeedService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final PhotoService photos;
+    private final PartnerLogoService logos;
 
-    public FeedService(Jdbi jdbi, Clock clock, PhotoService photos) {
+    public FeedService(Jdbi jdbi, Clock clock, PhotoService photos, PartnerLogoService logos) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.photos = photos;
+        this.logos = logos;
     }
 
     public Feed feed(InstallCaller install) {
@@ -28,8 +30,10 @@ public class FeedService {
             Officer officer = activeOfficer(h, install);
             Partner partner = h.attach(PartnerDao.class).find(install.orgId(), install.partnerId())
                     .orElseThrow(() -> ApiProblemException.notFound("The install's partner"));
-            return new Feed(officer, partner, h.attach(FeedDao.class).visible(install.orgId(), clock.instant(),
-                    partner.type(), officer.branchId(), officer.officerId(), MAX_ITEMS));
+            String logoEtag = h.attach(PartnerLogoDao.class).findInfo(install.orgId(), install.partnerId())
+                    .map(PhotoInfo::etag).orElse(null);
+            return new Feed(officer, partner, logoEtag, h.attach(FeedDao.class).visible(install.orgId(),
+                    clock.instant(), partner.type(), officer.branchId(), officer.officerId(), MAX_ITEMS));
         });
     }
 
@@ -37,6 +41,12 @@ public class FeedService {
     public Photo officerPhoto(InstallCaller install, String ifNoneMatch) {
         jdbi.useHandle(h -> activeOfficer(h, install));
         return photos.get(install.orgId(), install.officerId(), ifNoneMatch);
+    }
+
+    /** The install's partner's logo, for co-branded material; gone with the officer like the rest of the app. */
+    public Photo partnerLogo(InstallCaller install, String ifNoneMatch) {
+        jdbi.useHandle(h -> activeOfficer(h, install));
+        return logos.get(install.orgId(), install.partnerId(), ifNoneMatch);
     }
 
     private static Officer activeOfficer(Handle h, InstallCaller install) {

@@ -20,17 +20,17 @@ public interface PhotoDao {
 
     @SqlQuery("""
             INSERT INTO officer_photo (org_id, officer_id, content_type, width, height, size_bytes, etag, bytes, updated_at)
-            VALUES (:p.orgId, :p.officerId, :p.contentType, :p.width, :p.height, :p.sizeBytes, :p.etag, :bytes, :p.updatedAt)
+            VALUES (:p.orgId, :p.ownerId, :p.contentType, :p.width, :p.height, :p.sizeBytes, :p.etag, :bytes, :p.updatedAt)
             ON CONFLICT (org_id, officer_id) DO UPDATE
                SET content_type = EXCLUDED.content_type, width = EXCLUDED.width, height = EXCLUDED.height,
                    size_bytes = EXCLUDED.size_bytes, etag = EXCLUDED.etag, bytes = EXCLUDED.bytes,
                    updated_at = EXCLUDED.updated_at
-            RETURNING org_id, officer_id, content_type, width, height, size_bytes, etag, updated_at
+            RETURNING org_id, officer_id AS owner_id, content_type, width, height, size_bytes, etag, updated_at
             """)
     PhotoInfo upsert(@BindMethods("p") PhotoInfo info, byte[] bytes);
 
     @SqlQuery("""
-            SELECT org_id, officer_id, content_type, width, height, size_bytes, etag, updated_at
+            SELECT org_id, officer_id AS owner_id, content_type, width, height, size_bytes, etag, updated_at
             FROM officer_photo WHERE org_id = :orgId AND officer_id = :officerId
             """)
     Optional<PhotoInfo> findInfo(UUID orgId, UUID officerId);

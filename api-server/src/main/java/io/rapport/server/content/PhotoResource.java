@@ -3,7 +3,7 @@ package io.rapport.server.content;
 import io.rapport.server.common.auth.Callers;
 import io.rapport.server.common.time.Timestamps;
 import io.rapport.server.generated.api.OfficerPhotosApi;
-import io.rapport.server.generated.model.OfficerPhoto;
+import io.rapport.server.generated.model.StoredImage;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -45,9 +45,9 @@ public class PhotoResource implements OfficerPhotosApi {
         return Response.noContent().build();
     }
 
-    private static OfficerPhoto toDto(PhotoInfo info) {
-        return new OfficerPhoto()
-                .contentType(OfficerPhoto.ContentTypeEnum.fromValue(info.contentType()))
+    static StoredImage toDto(PhotoInfo info) {
+        return new StoredImage()
+                .contentType(StoredImage.ContentTypeEnum.fromValue(info.contentType()))
                 .width(info.width())
                 .height(info.height())
                 .sizeBytes(info.sizeBytes())

@@ -180,15 +180,22 @@ class AppFeedIT {
     }
 
     @Test
-    void cobrandedFlyer_showsThePartnersNameBesideTheOfficers() {
+    void cobrandedFlyer_showsThePartnersNameAndLogoBesideTheOfficers() {
         World w = world(PartnerType.BUILDER);
         aContentItem().kind(ContentKind.COBRANDED_FLYER).title("Open house flyer").publish(w.admin());
 
-        FeedItem flyer = w.app().app().feed().feed().getItems().get(0);
+        byte[] logo = TestImages.png(60, 20);
+        String logoEtag = w.admin().content().uploadPartnerLogo(w.partner().getId(), logo).getEtag();
+        RapportClient app = w.app();
+
+        AppFeed feed = app.app().feed().feed();
+        FeedItem flyer = feed.getItems().get(0);
 
         assertThat(flyer.getCobrand().getPartnerName()).isEqualTo(w.partner().getName());
         assertThat(flyer.getCobrand().getPartnerCompany()).isEqualTo(w.partner().getCompany());
         assertThat(flyer.getCobrand().getOfficerName()).isEqualTo(w.officer().getDisplayName());
+        assertThat(feed.getPartner().getLogoEtag()).isEqualTo(logoEtag);
+        assertThat(app.app().partnerLogo().bytes()).isEqualTo(logo);
     }
 
     @Test

@@ -13,7 +13,7 @@ import io.rapport.sdk.PhotoDownload;
 import io.rapport.sdk.RapportApiException;
 import io.rapport.sdk.RapportClient;
 import io.rapport.sdk.generated.model.Officer;
-import io.rapport.sdk.generated.model.OfficerPhoto;
+import io.rapport.sdk.generated.model.StoredImage;
 import io.rapport.sdk.generated.model.Scope;
 import java.io.IOException;
 import java.net.URI;
@@ -42,10 +42,10 @@ class OfficerPhotosIT {
         Officer officer = anOfficer().create(client);
         byte[] png = TestImages.png(40, 30);
 
-        OfficerPhoto stored = client.officers().uploadPhoto(officer.getId(), png);
+        StoredImage stored = client.officers().uploadPhoto(officer.getId(), png);
         PhotoDownload downloaded = client.officers().downloadPhoto(officer.getId());
 
-        assertThat(stored.getContentType()).isEqualTo(OfficerPhoto.ContentTypeEnum.IMAGE_PNG);
+        assertThat(stored.getContentType()).isEqualTo(StoredImage.ContentTypeEnum.IMAGE_PNG);
         assertThat(stored.getWidth()).isEqualTo(40);
         assertThat(stored.getHeight()).isEqualTo(30);
         assertThat(stored.getSizeBytes()).isEqualTo(png.length);
@@ -61,9 +61,9 @@ class OfficerPhotosIT {
         Officer officer = anOfficer().create(client);
         Path file = Files.write(dir.resolve("face.png"), TestImages.jpeg(64, 48)); // the name lies; the bytes decide
 
-        OfficerPhoto stored = client.officers().uploadPhoto(officer.getId(), file);
+        StoredImage stored = client.officers().uploadPhoto(officer.getId(), file);
 
-        assertThat(stored.getContentType()).isEqualTo(OfficerPhoto.ContentTypeEnum.IMAGE_JPEG);
+        assertThat(stored.getContentType()).isEqualTo(StoredImage.ContentTypeEnum.IMAGE_JPEG);
         assertThat(stored.getWidth()).isEqualTo(64);
         assertThat(client.officers().downloadPhoto(officer.getId()).contentType()).isEqualTo("image/jpeg");
     }
@@ -73,9 +73,9 @@ class OfficerPhotosIT {
         RapportClient client = SERVER.newOrg().client();
         Officer officer = anOfficer().create(client);
 
-        OfficerPhoto stored = client.officers().uploadPhoto(officer.getId(), TestImages.webp(300, 200));
+        StoredImage stored = client.officers().uploadPhoto(officer.getId(), TestImages.webp(300, 200));
 
-        assertThat(stored.getContentType()).isEqualTo(OfficerPhoto.ContentTypeEnum.IMAGE_WEBP);
+        assertThat(stored.getContentType()).isEqualTo(StoredImage.ContentTypeEnum.IMAGE_WEBP);
         assertThat(stored.getWidth()).isEqualTo(300);
         assertThat(stored.getHeight()).isEqualTo(200);
         assertThat(client.officers().downloadPhoto(officer.getId()).contentType()).isEqualTo("image/webp");
