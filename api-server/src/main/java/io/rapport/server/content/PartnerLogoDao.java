@@ -8,6 +8,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(PhotoInfo.class)
+@RegisterConstructorMapper(Photo.class)
 public interface PartnerLogoDao {
 
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM partner WHERE org_id = :orgId AND partner_id = :partnerId)")
@@ -30,8 +31,11 @@ public interface PartnerLogoDao {
             """)
     Optional<PhotoInfo> findInfo(UUID orgId, UUID partnerId);
 
-    @SqlQuery("SELECT bytes FROM partner_logo WHERE org_id = :orgId AND partner_id = :partnerId AND etag = :etag")
-    Optional<byte[]> findBytes(UUID orgId, UUID partnerId, String etag);
+    @SqlQuery("""
+            SELECT org_id, partner_id AS owner_id, content_type, width, height, size_bytes, etag, updated_at, bytes
+            FROM partner_logo WHERE org_id = :orgId AND partner_id = :partnerId
+            """)
+    Optional<Photo> find(UUID orgId, UUID partnerId);
 
     @SqlUpdate("DELETE FROM partner_logo WHERE org_id = :orgId AND partner_id = :partnerId")
     int delete(UUID orgId, UUID partnerId);

@@ -42,8 +42,8 @@ public class PartnerLogoService {
             if (EntityTags.noneMatchHits(ifNoneMatch, info.etag())) {
                 return Photo.notModified(info);
             }
-            byte[] bytes = dao.findBytes(orgId, partnerId, info.etag()).orElseThrow(() -> notFound(partnerId));
-            return new Photo(info, bytes);
+            // One row for description and bytes, so both come from the same upload even if another lands meanwhile.
+            return dao.find(orgId, partnerId).orElseThrow(() -> notFound(partnerId));
         });
     }
 

@@ -9,6 +9,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(PhotoInfo.class)
+@RegisterConstructorMapper(Photo.class)
 public interface PhotoDao {
 
     /** Points the officer's card at the new photo; 0 rows means no such officer in this organization. */
@@ -35,8 +36,11 @@ public interface PhotoDao {
             """)
     Optional<PhotoInfo> findInfo(UUID orgId, UUID officerId);
 
-    @SqlQuery("SELECT bytes FROM officer_photo WHERE org_id = :orgId AND officer_id = :officerId AND etag = :etag")
-    Optional<byte[]> findBytes(UUID orgId, UUID officerId, String etag);
+    @SqlQuery("""
+            SELECT org_id, officer_id AS owner_id, content_type, width, height, size_bytes, etag, updated_at, bytes
+            FROM officer_photo WHERE org_id = :orgId AND officer_id = :officerId
+            """)
+    Optional<Photo> find(UUID orgId, UUID officerId);
 
     @SqlUpdate("DELETE FROM officer_photo WHERE org_id = :orgId AND officer_id = :officerId")
     int delete(UUID orgId, UUID officerId);

@@ -41,9 +41,8 @@ public class PhotoService {
             if (EntityTags.noneMatchHits(ifNoneMatch, info.etag())) {
                 return Photo.notModified(info);
             }
-            // Fetched by etag, so bytes and description come from the same upload even if another lands meanwhile.
-            byte[] bytes = dao.findBytes(orgId, officerId, info.etag()).orElseThrow(() -> notFound(officerId));
-            return new Photo(info, bytes);
+            // One row for description and bytes, so both come from the same upload even if another lands meanwhile.
+            return dao.find(orgId, officerId).orElseThrow(() -> noPhoto(dao, orgId, officerId));
         });
     }
 
