@@ -27,7 +27,9 @@ final class EventInputs {
         return inputs;
     }
 
-    private EventInput of(int index, UsageEventInput e) {
+    private EventInput of(int index, UsageEventInput event) {
+        // A JSON null in the array is an event with no fields: the rules reject it, its neighbours go on.
+        UsageEventInput e = event == null ? new UsageEventInput().properties(null) : event;
         Map<String, Object> properties = e.getProperties() == null || e.getProperties().isEmpty() ? null : e.getProperties();
         String propertiesJson = properties == null ? null : json(properties);
         return new EventInput(index, e.getEventId(), e.getType(),

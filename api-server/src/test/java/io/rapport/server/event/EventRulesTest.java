@@ -57,6 +57,22 @@ class EventRulesTest {
     }
 
     @Test
+    void nulCharacters_whichPostgresCannotStore_rejectTheEventOnly() {
+        EventInput inValue = event(NOW, Map.of("note", "a\0b"), "{}", 100);
+        EventInput inKey = event(NOW, Map.of("k\0", "v"), "{}", 100);
+        EventInput inExternalId = new EventInput(0, UUID.randomUUID(), "app_opened", NOW, null, "lo\0", UUID.randomUUID(),
+                null, null, null, null, 100);
+
+        assertThat(EventRules.check(inValue, NOW, Duration.ZERO)).get()
+                .extracting(EventRejection::code, EventRejection::field).containsExactly("invalid_character", "properties.note");
+        assertThat(EventRules.check(inKey, NOW, Duration.ZERO)).get()
+                .extracting(EventRejection::code, EventRejection::field).containsExactly("invalid_character", "properties.k");
+        assertThat(EventRules.check(inExternalId, NOW, Duration.ZERO)).get()
+                .extracting(EventRejection::code, EventRejection::field).containsExactly("invalid_character", "officerExternalId");
+        assertThat(codeOf(event(NOW, Map.of("note", "backslash-u \\u0000 as text"), "{}", 100), Duration.ZERO)).isEqualTo("ok");
+    }
+
+    @Test
     void installDefaults_fillOnlyWhatIsMissing() {
         UUID officer = UUID.randomUUID();
         UUID partner = UUID.randomUUID();
