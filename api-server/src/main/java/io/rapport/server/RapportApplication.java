@@ -31,6 +31,17 @@ import io.rapport.server.common.web.ContractEnumParamConverters;
 import io.rapport.server.common.web.ContractResource;
 import io.rapport.server.common.web.RequestIdFilter;
 import io.rapport.server.common.web.TimestampParamConverters;
+import io.rapport.server.content.ContentEventValidator;
+import io.rapport.server.content.ContentResource;
+import io.rapport.server.content.ContentService;
+import io.rapport.server.content.ContentStatsResource;
+import io.rapport.server.content.ContentStatsService;
+import io.rapport.server.content.FeedResource;
+import io.rapport.server.content.FeedService;
+import io.rapport.server.content.PartnerLogoResource;
+import io.rapport.server.content.PartnerLogoService;
+import io.rapport.server.content.PhotoResource;
+import io.rapport.server.content.PhotoService;
 import io.rapport.server.event.AcceptedEventsListener;
 import io.rapport.server.event.BodyLimit;
 import io.rapport.server.event.EventBatchTraversal;
@@ -144,7 +155,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
 
         // Usage events: validators (content adds contentId checks) and listeners run inside the ingest transaction.
         RelationshipRegistry relationships = new RelationshipRegistry(clock);
-        List<EventValidator> eventValidators = List.of();
+        List<EventValidator> eventValidators = List.of(new ContentEventValidator());
         List<AcceptedEventsListener> eventListeners = List.of(new UninstallListener());
         EventIngestService ingest = new EventIngestService(jdbi, clock, relationships, eventValidators, eventListeners);
         jersey.register(new TimestampParamConverters());
@@ -153,5 +164,12 @@ public class RapportApplication extends Application<RapportConfiguration> {
         jersey.register(new RelationshipResource(new RelationshipService(jdbi)));
         jersey.register(new AppInstallResource(new AppInstallService(jdbi, clock, relationships)));
         environment.setValidator(EventBatchTraversal.validator());
+        PhotoService photos = new PhotoService(jdbi, clock);
+        PartnerLogoService logos = new PartnerLogoService(jdbi, clock);
+        jersey.register(new PhotoResource(photos));
+        jersey.register(new PartnerLogoResource(logos));
+        jersey.register(new ContentResource(new ContentService(jdbi, clock)));
+        jersey.register(new ContentStatsResource(new ContentStatsService(jdbi), clock));
+        jersey.register(new FeedResource(new FeedService(jdbi, clock, photos, logos), environment.getObjectMapper()));
     }
 }

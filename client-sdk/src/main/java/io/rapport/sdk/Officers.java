@@ -4,16 +4,28 @@ import io.rapport.sdk.generated.api.OfficersApi;
 import io.rapport.sdk.generated.model.Officer;
 import io.rapport.sdk.generated.model.OfficerInput;
 import io.rapport.sdk.generated.model.OfficerPage;
+import io.rapport.sdk.generated.model.StoredImage;
+import java.io.FileNotFoundException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-/** Loan officers. {@code update} and {@code upsertByExternalId} replace every field. Thread-safe. */
+/**
+ * Loan officers and their photos. {@code update} and {@code upsertByExternalId} replace every field.
+ * Thread-safe.
+ */
 public final class Officers {
     private final OfficersApi api;
+    private final ImageCalls images;
     private final RequestExecutor executor;
 
-    Officers(OfficersApi api, RequestExecutor executor) {
+    Officers(OfficersApi api, ImageCalls images, RequestExecutor executor) {
         this.api = api;
+        this.images = images;
         this.executor = executor;
     }
 
@@ -45,5 +57,59 @@ public final class Officers {
             OfficerPage page = list(Pages.PAGE_SIZE, cursor, branchId, active);
             return new Pages.Slice<>(page.getItems(), page.getNextCursor());
         });
+    }
+
+    /**
+     * Uploads or replaces the officer's photo: a JPEG, PNG or WebP of at most 5 MiB. The server
+     * recognises the format from the bytes themselves.
+     *
+     * @throws RapportApiException 415 {@code unsupported_image_type}, 422 {@code invalid_image},
+     *                             413 {@code image_too_large}, 404 for an unknown officer
+     */
+    public StoredImage uploadPhoto(UUID officerId, byte[] image) {
+        Objects.requireNonNull(image, "image");
+        return executor.execute(headers -> images.upload(photoPath(officerId), HttpRequest.BodyPublishers.ofByteArray(image), headers));
+    }
+
+    /**
+     * Uploads the image file at {@code file}, streamed rather than read into memory first.
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public StoredImage uploadPhoto(UUID officerId, Path file) {
+        HttpRequest.BodyPublisher body;
+        try {
+            body = HttpRequest.BodyPublishers.ofFile(file);
+        } catch (FileNotFoundException e) {
+            throw new UncheckedIOException("Cannot read the photo " + file, e);
+        }
+        return executor.execute(headers -> images.upload(photoPath(officerId), body, headers));
+    }
+
+    /**
+     * Downloads the officer's photo with its content type and ETag.
+     *
+     * @throws NotFoundException when the officer is unknown or has no photo (code {@code photo_not_found})
+     */
+    public PhotoDownload downloadPhoto(UUID officerId) {
+        return executor.execute(headers -> images.download(photoPath(officerId), null, headers)).orElseThrow();
+    }
+
+    /** Downloads the photo only if it changed since the one whose ETag is {@code etag}; empty when it did not. */
+    public Optional<PhotoDownload> downloadPhotoIfChanged(UUID officerId, String etag) {
+        Objects.requireNonNull(etag, "etag");
+        return executor.execute(headers -> images.download(photoPath(officerId), etag, headers));
+    }
+
+    /** Removes the officer's photo; removing twice is harmless. */
+    public void deletePhoto(UUID officerId) {
+        executor.execute(headers -> {
+            images.delete(photoPath(officerId), headers);
+            return null;
+        });
+    }
+
+    private static String photoPath(UUID officerId) {
+        return "/v1/officers/" + officerId + "/photo";
     }
 }

@@ -3,6 +3,8 @@ package io.rapport.sdk;
 import io.rapport.sdk.generated.api.ApiKeysApi;
 import io.rapport.sdk.generated.api.AppInstallsApi;
 import io.rapport.sdk.generated.api.BranchesApi;
+import io.rapport.sdk.generated.api.ContentApi;
+import io.rapport.sdk.generated.api.ContentStatsApi;
 import io.rapport.sdk.generated.api.EventsApi;
 import io.rapport.sdk.generated.api.OfficersApi;
 import io.rapport.sdk.generated.api.OrganizationsApi;
@@ -41,6 +43,8 @@ public final class RapportClient implements AutoCloseable {
     private final Events events;
     private final Relationships relationships;
     private final AppInstalls appInstalls;
+    private final Content content;
+    private final AppFeeds app;
     private volatile boolean closed;
 
     private RapportClient(Builder builder) {
@@ -49,11 +53,13 @@ public final class RapportClient implements AutoCloseable {
         this.organizations = new Organizations(new OrganizationsApi(apiClient), executor);
         this.apiKeys = new ApiKeys(new ApiKeysApi(apiClient), executor);
         this.branches = new Branches(new BranchesApi(apiClient), executor);
-        this.officers = new Officers(new OfficersApi(apiClient), executor);
+        this.officers = new Officers(new OfficersApi(apiClient), new ImageCalls(apiClient), executor);
         this.partners = new Partners(new PartnersApi(apiClient), executor);
         this.events = new Events(new EventsApi(apiClient), executor);
         this.relationships = new Relationships(new RelationshipsApi(apiClient), executor);
         this.appInstalls = new AppInstalls(new AppInstallsApi(apiClient), executor);
+        this.content = new Content(new ContentApi(apiClient), new ContentStatsApi(apiClient), new ImageCalls(apiClient), executor);
+        this.app = new AppFeeds(apiClient, executor);
     }
 
     public static Builder builder() {
@@ -94,6 +100,16 @@ public final class RapportClient implements AutoCloseable {
     /** App installs and their install tokens. */
     public AppInstalls appInstalls() {
         return appInstalls;
+    }
+
+    /** The branded app's content library (optimistic concurrency through versions). */
+    public Content content() {
+        return content;
+    }
+
+    /** The branded app's own reads (for a client whose key is an app install token). */
+    public AppFeeds app() {
+        return app;
     }
 
     /** Releases the client; idempotent. Calls made after closing are not guaranteed to work. */

@@ -48,6 +48,7 @@ public class OfficerResource implements OfficersApi {
     private static OfficerDraft toDraft(OfficerInput input) {
         return new OfficerDraft(input.getExternalId(), input.getBranchId(), input.getDisplayName(), input.getTitle(),
                 input.getNmlsId(), input.getPhone(), input.getEmail(), input.getBio(),
+                OfficerCards.socialLinks(input.getSocialLinks()), OfficerCards.brandColors(input.getBrandColors()),
                 !Boolean.FALSE.equals(input.getActive()));
     }
 
@@ -62,6 +63,9 @@ public class OfficerResource implements OfficersApi {
                 .phone(officer.phone())
                 .email(officer.email())
                 .bio(officer.bio())
+                .socialLinks(OfficerCards.toDto(officer.socialLinks()))
+                .brandColors(OfficerCards.toDto(officer.brandColors()))
+                .photoEtag(officer.photoEtag())
                 .active(officer.active())
                 .createdAt(Timestamps.utc(officer.createdAt()))
                 .updatedAt(Timestamps.utc(officer.updatedAt()));

@@ -55,6 +55,7 @@ public class OfficerService {
     }
 
     private static <T> T guarded(OfficerDraft draft, Supplier<T> write) {
+        OfficerCards.requireHttpLinks(draft.socialLinks());
         try {
             return write.get();
         } catch (StatementException e) {

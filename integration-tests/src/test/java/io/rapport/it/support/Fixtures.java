@@ -4,6 +4,10 @@ import io.rapport.sdk.EventTypes;
 import io.rapport.sdk.RapportClient;
 import io.rapport.sdk.generated.model.Branch;
 import io.rapport.sdk.generated.model.BranchInput;
+import io.rapport.sdk.generated.model.ContentAudience;
+import io.rapport.sdk.generated.model.ContentInput;
+import io.rapport.sdk.generated.model.ContentItem;
+import io.rapport.sdk.generated.model.ContentKind;
 import io.rapport.sdk.generated.model.Officer;
 import io.rapport.sdk.generated.model.OfficerInput;
 import io.rapport.sdk.generated.model.Partner;
@@ -13,6 +17,8 @@ import io.rapport.sdk.generated.model.UsageEventInput;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -164,6 +170,65 @@ public final class Fixtures {
 
         public UsageEventInput input() {
             return input;
+        }
+    }
+
+    public static ContentBuilder aContentItem() {
+        return new ContentBuilder();
+    }
+
+    /** An article by default; {@code calculator()} gives a payment calculator with its defaults. */
+    public static final class ContentBuilder {
+        private final ContentInput input = new ContentInput()
+                .kind(ContentKind.ARTICLE)
+                .title("Article " + SEQUENCE.incrementAndGet())
+                .summary("Five things to know before you list")
+                .body("Rates, timing and staging.")
+                .url("https://blog.example.com/post-" + SEQUENCE.get());
+
+        public ContentBuilder kind(ContentKind kind) {
+            input.kind(kind);
+            return this;
+        }
+
+        public ContentBuilder title(String title) {
+            input.title(title);
+            return this;
+        }
+
+        public ContentBuilder calculator() {
+            input.kind(ContentKind.CALCULATOR).url(null)
+                    .parameters(Map.of("type", "payment", "ratePercent", 6.5, "termYears", 30, "downPaymentPercent", 20));
+            return this;
+        }
+
+        public ContentBuilder tags(String... tags) {
+            input.tags(new LinkedHashSet<>(List.of(tags)));
+            return this;
+        }
+
+        public ContentBuilder audience(ContentAudience audience) {
+            input.audience(audience);
+            return this;
+        }
+
+        public ContentBuilder window(OffsetDateTime publishAt, OffsetDateTime expireAt) {
+            input.publishAt(publishAt).expireAt(expireAt);
+            return this;
+        }
+
+        public ContentInput input() {
+            return input;
+        }
+
+        public ContentItem create(RapportClient client) {
+            return client.content().create(input);
+        }
+
+        /** Created and published at once. */
+        public ContentItem publish(RapportClient client) {
+            ContentItem draft = create(client);
+            return client.content().publish(draft.getId(), draft.getVersion());
         }
     }
 }
