@@ -25,6 +25,9 @@ import io.rapport.server.common.db.DatabaseConfig;
 import io.rapport.server.common.db.EmbeddedDatabase;
 import io.rapport.server.common.db.SchemaHealthCheck;
 import io.rapport.server.common.db.SchemaMigrations;
+import io.rapport.server.common.idempotency.IdempotencyFeature;
+import io.rapport.server.common.idempotency.IdempotencyPurge;
+import io.rapport.server.common.idempotency.IdempotencyStore;
 import io.rapport.server.common.problem.ProblemExceptionMapper;
 import io.rapport.server.common.problem.ViolationExceptionMapper;
 import io.rapport.server.common.web.ContractEnumParamConverters;
@@ -119,6 +122,10 @@ public class RapportApplication extends Application<RapportConfiguration> {
         jersey.register(new ContractEnumParamConverters());
         jersey.register(new ScopeFeature(ContractScopes.parse(ContractResource.load()), credentials));
         jersey.register(new ContractResource());
+        // Idempotency-Key on creates (issue 6): runs after authentication.
+        IdempotencyStore idempotency = new IdempotencyStore(jdbi, clock, environment.getObjectMapper());
+        jersey.register(new IdempotencyFeature(idempotency));
+        IdempotencyPurge.schedule(environment, idempotency);
 
         jersey.register(new OrganizationResource(new OrganizationService(jdbi, clock)));
         jersey.register(new ApiKeyResource(new ApiKeyService(jdbi, clock)));
