@@ -28,6 +28,8 @@ import io.rapport.server.common.db.SchemaMigrations;
 import io.rapport.server.common.idempotency.IdempotencyFeature;
 import io.rapport.server.common.idempotency.IdempotencyPurge;
 import io.rapport.server.common.idempotency.IdempotencyStore;
+import io.rapport.server.common.ratelimit.RateLimitFilter;
+import io.rapport.server.common.ratelimit.RateLimits;
 import io.rapport.server.common.problem.ProblemExceptionMapper;
 import io.rapport.server.common.problem.ViolationExceptionMapper;
 import io.rapport.server.common.web.ContractEnumParamConverters;
@@ -122,7 +124,8 @@ public class RapportApplication extends Application<RapportConfiguration> {
         jersey.register(new ContractEnumParamConverters());
         jersey.register(new ScopeFeature(ContractScopes.parse(ContractResource.load()), credentials));
         jersey.register(new ContractResource());
-        // Idempotency-Key on creates (issue 6): runs after authentication.
+        // Rate limits per key, then Idempotency-Key on creates (issue 6): both run after authentication.
+        jersey.register(new RateLimitFilter(new RateLimits(config.getRateLimit(), clock)));
         IdempotencyStore idempotency = new IdempotencyStore(jdbi, clock, environment.getObjectMapper());
         jersey.register(new IdempotencyFeature(idempotency));
         IdempotencyPurge.schedule(environment, idempotency);
