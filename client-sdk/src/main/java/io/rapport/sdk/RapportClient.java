@@ -47,6 +47,7 @@ public final class RapportClient implements AutoCloseable {
     private final Events events;
     private final Relationships relationships;
     private final AppInstalls appInstalls;
+    private final TrackerFactory trackers;
     private volatile boolean closed;
 
     private RapportClient(Builder builder) {
@@ -61,6 +62,7 @@ public final class RapportClient implements AutoCloseable {
         this.events = new Events(new EventsApi(apiClient), executor);
         this.relationships = new Relationships(new RelationshipsApi(apiClient), executor);
         this.appInstalls = new AppInstalls(new AppInstallsApi(apiClient), executor);
+        this.trackers = new TrackerFactory(new EventsApi(apiClient), executor, apiClient.getObjectMapper(), builder.clock);
     }
 
     public static Builder builder() {
@@ -101,6 +103,14 @@ public final class RapportClient implements AutoCloseable {
     /** App installs and their install tokens. */
     public AppInstalls appInstalls() {
         return appInstalls;
+    }
+
+    /**
+     * A new {@link EventTracker} sending through this client (and its retry policy). Each tracker has its
+     * own queue and flusher thread; close it before the client.
+     */
+    public EventTracker tracker(TrackerOptions options) {
+        return trackers.create(options);
     }
 
     /** Releases the client; idempotent. Calls made after closing are not guaranteed to work. */
