@@ -100,7 +100,10 @@ class RetryTest {
         WIREMOCK.stubFor(post(urlPathEqualTo(PARTNERS)).willReturn(problem(429, "rate_limited").withHeader("Retry-After", "3600")));
 
         assertThatThrownBy(() -> client.partners().create(partnerInput()))
-                .isInstanceOfSatisfying(RateLimitException.class, e -> assertThat(e.code()).isEqualTo("rate_limited"));
+                .isInstanceOfSatisfying(RateLimitException.class, e -> {
+                    assertThat(e.code()).isEqualTo("rate_limited");
+                    assertThat(e.retryAfter()).contains(Duration.ofHours(1));
+                });
         assertThat(sleeper.waits).isEmpty();
         assertThat(WIREMOCK.findAll(postRequestedFor(urlPathEqualTo(PARTNERS)))).hasSize(1);
     }

@@ -184,6 +184,18 @@ class IdempotencyIT {
         assertThat(partnerCount(http)).isZero();
     }
 
+    @Test
+    void anOversizedBody_isRefusedBeforeAnythingIsClaimed() {
+        RawHttp http = http(SERVER.newOrg());
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse<String> response = http.post("/v1/partners", key, partner("x".repeat(1024 * 1024)));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(code(response)).isEqualTo("payload_too_large");
+        assertThat(http.post("/v1/partners", key, partner("Dana")).statusCode()).isEqualTo(201);
+    }
+
     private static RawHttp http(TestOrg org) {
         return new RawHttp(SERVER.baseUrl(), org.apiKey());
     }

@@ -26,6 +26,7 @@ final class IdempotencyFilter implements ContainerRequestFilter, ContainerRespon
     static final String REPLAYED = "Idempotent-Replayed";
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
     private static final int MAX_KEY_LENGTH = 255;
+    private static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private final IdempotencyStore store;
 
@@ -80,7 +81,12 @@ final class IdempotencyFilter implements ContainerRequestFilter, ContainerRespon
 
     private static byte[] readBody(ContainerRequestContext request) {
         try {
-            byte[] body = request.getEntityStream().readAllBytes();
+            // Creates are small; reading at most a little more than the cap keeps a huge body out of memory.
+            byte[] body = request.getEntityStream().readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new ApiProblemException(413, "payload_too_large", "Content Too Large",
+                        "The request body exceeds " + MAX_BODY_BYTES + " bytes");
+            }
             request.setEntityStream(new ByteArrayInputStream(body));
             return body;
         } catch (IOException e) {
