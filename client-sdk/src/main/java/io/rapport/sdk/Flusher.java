@@ -46,6 +46,9 @@ final class Flusher implements Runnable {
                 }
                 inFlight = taken;
                 for (List<TrackedEvent> part : split(taken)) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return; // close() gave up: it reports the unsent parts from inFlight()
+                    }
                     send(part);
                 }
                 ledger.settledThrough(taken.get(taken.size() - 1).sequence);

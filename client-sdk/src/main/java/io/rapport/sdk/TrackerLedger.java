@@ -1,7 +1,6 @@
 package io.rapport.sdk;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -12,7 +11,6 @@ final class TrackerLedger {
     private static final System.Logger LOG = System.getLogger(EventTracker.class.getName());
 
     private final EventCallback callback;
-    final AtomicLong tracked = new AtomicLong();
     final LongAdder delivered = new LongAdder();
     final LongAdder duplicates = new LongAdder();
     final LongAdder rejected = new LongAdder();
