@@ -174,6 +174,28 @@ class IdempotencyIT {
     }
 
     @Test
+    void aClaimLeftByADeadRequest_answersInProgress_thenIsTakenOverAfterTwoMinutes() {
+        RawHttp http = http(SERVER.newOrg());
+        String key = UUID.randomUUID().toString();
+        http.post("/v1/partners", key, partner("Dana"));
+        // As if the process had died after claiming the key and before storing any response.
+        TestDatabases.execute(SERVER.database(), "UPDATE idempotency_key SET state = 'in_progress',"
+                + " response_status = NULL, response_body = NULL WHERE idempotency_key = '" + key + "'");
+
+        HttpResponse<String> whileClaimed = http.post("/v1/partners", key, partner("Dana"));
+        CLOCK.advance(Duration.ofMinutes(3));
+        HttpResponse<String> afterLease = http.post("/v1/partners", key, partner("Dana"));
+        HttpResponse<String> replay = http.post("/v1/partners", key, partner("Dana"));
+
+        assertThat(whileClaimed.statusCode()).isEqualTo(409);
+        assertThat(code(whileClaimed)).isEqualTo("idempotency_request_in_progress");
+        assertThat(whileClaimed.headers().firstValue("Rapport-Should-Retry")).contains("true");
+        assertThat(afterLease.statusCode()).isEqualTo(201);
+        assertThat(afterLease.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(id(replay)).isEqualTo(id(afterLease));
+    }
+
+    @Test
     void anOverlongKey_isAValidationProblem() {
         RawHttp http = http(SERVER.newOrg());
 
