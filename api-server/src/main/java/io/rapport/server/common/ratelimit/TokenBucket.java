@@ -29,6 +29,11 @@ final class TokenBucket {
         return new RateDecision(allowed, capacity, (int) Math.floor(tokens), retryAfter, untilFull);
     }
 
+    /** Whether, at {@code now}, the bucket would hold its whole capacity again. */
+    synchronized boolean isFull(long now) {
+        return tokens + Math.max(0, now - updatedAt) * tokensPerNano >= capacity;
+    }
+
     private static long seconds(double nanos) {
         return (long) Math.ceil(nanos / NANOS_PER_SECOND);
     }
