@@ -49,11 +49,27 @@ public final class Webhooks {
         verify(secret, headers, body, Clock.systemUTC());
     }
 
+    /**
+     * Checks one delivery given its three headers' values (for frameworks without a header map).
+     *
+     * @throws WebhookVerificationException when a value is missing, or the delivery is not authentic or not recent
+     * @throws IllegalArgumentException     when the secret is not a valid base64 key
+     */
+    public static void verify(String secret, String webhookId, String webhookTimestamp, String webhookSignature,
+                              String body) {
+        verify(secret, webhookId, webhookTimestamp, webhookSignature, body, Clock.systemUTC());
+    }
+
     static void verify(String secret, Map<String, ? extends List<String>> headers, String body, Clock clock) {
+        verify(secret, header(headers, "webhook-id"), header(headers, "webhook-timestamp"),
+                header(headers, "webhook-signature"), body, clock);
+    }
+
+    static void verify(String secret, String id, String timestamp, String signatures, String body, Clock clock) {
         Objects.requireNonNull(body, "body");
-        String id = header(headers, "webhook-id");
-        String timestamp = header(headers, "webhook-timestamp");
-        String signatures = header(headers, "webhook-signature");
+        if (id == null || timestamp == null || signatures == null) {
+            throw new WebhookVerificationException("Missing webhook-id, webhook-timestamp or webhook-signature");
+        }
         long sentAt;
         try {
             sentAt = Long.parseLong(timestamp.trim());

@@ -41,6 +41,16 @@ class WebhooksTest {
     }
 
     @Test
+    void verify_takesTheThreeHeaderValuesDirectlyToo() {
+        assertThatCode(() -> Webhooks.verify(SECRET, ID, String.valueOf(TIMESTAMP), SIGNATURE, BODY, AT_SEND))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> Webhooks.verify(SECRET, ID, null, SIGNATURE, BODY, AT_SEND))
+                .isInstanceOf(WebhookVerificationException.class);
+        assertThatThrownBy(() -> Webhooks.verify(SECRET, ID, String.valueOf(TIMESTAMP), SIGNATURE, BODY))
+                .isInstanceOf(WebhookVerificationException.class).hasMessageContaining("timestamp");
+    }
+
+    @Test
     void verify_refusesAnAlteredBody() {
         assertThatThrownBy(() -> Webhooks.verify(SECRET, headers(SIGNATURE, TIMESTAMP), "{\"test\": 1}", AT_SEND))
                 .isInstanceOf(WebhookVerificationException.class).hasMessageContaining("No webhook-signature matches");
