@@ -38,6 +38,7 @@ import io.rapport.server.common.web.RequestIdFilter;
 import io.rapport.server.common.web.TimestampParamConverters;
 import io.rapport.server.event.AcceptedEventsListener;
 import io.rapport.server.event.BodyLimit;
+import io.rapport.server.event.EventBatchTraversal;
 import io.rapport.server.event.EventIngestService;
 import io.rapport.server.event.EventResource;
 import io.rapport.server.event.EventValidator;
@@ -161,5 +162,6 @@ public class RapportApplication extends Application<RapportConfiguration> {
         jersey.register(new EventResource(ingest, new TimelineService(jdbi), environment.getObjectMapper()));
         jersey.register(new RelationshipResource(new RelationshipService(jdbi)));
         jersey.register(new AppInstallResource(new AppInstallService(jdbi, clock, relationships)));
+        environment.setValidator(EventBatchTraversal.validator());
     }
 }

@@ -1,6 +1,7 @@
 package io.rapport.server.event;
 
 import io.rapport.server.common.problem.ApiProblemException;
+import io.rapport.server.common.problem.BadRequestException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -9,13 +10,15 @@ import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.io.FilterInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * Caps the body of {@code POST /v1/events} at 1 MiB: refused from {@code Content-Length} before a byte
- * is read, and counted while reading when the body is chunked. Either way the answer is a 413 problem.
+ * is read (the server holds the client to its Content-Length), or, for a chunked body, after reading
+ * one byte past the limit. Either way the answer is a 413 problem.
  */
 public class BodyLimit implements DynamicFeature {
     static final long MAX_BYTES = 1024 * 1024;
@@ -48,42 +51,24 @@ public class BodyLimit implements DynamicFeature {
                     && (length.length() > 18 || Long.parseLong(length) > limit)) {
                 throw tooLarge(limit);
             }
-            request.setEntityStream(new Counting(request.getEntityStream(), limit));
-        }
-    }
-
-    /** Throws (unchecked, so Jackson passes it through untouched) once more than the limit has been read. */
-    private static final class Counting extends FilterInputStream {
-        private final long limit;
-        private long count;
-
-        Counting(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                add(1);
+            if (length == null) {
+                request.setEntityStream(new ByteArrayInputStream(readAtMost(request.getEntityStream())));
             }
-            return b;
         }
 
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                add(n);
-            }
-            return n;
-        }
-
-        private void add(long n) {
-            count += n;
-            if (count > limit) {
-                throw tooLarge(limit);
+        /**
+         * A chunked body is read here, at most one byte past the limit, rather than counted while Jackson
+         * parses: Jackson would wrap our exception into a JSON error and the client would see a 400.
+         */
+        private byte[] readAtMost(InputStream in) {
+            try {
+                byte[] body = in.readNBytes((int) limit + 1);
+                if (body.length > limit) {
+                    throw tooLarge(limit);
+                }
+                return body;
+            } catch (IOException e) {
+                throw new BadRequestException("incomplete_body", "The request body ended early", List.of());
             }
         }
     }

@@ -11,17 +11,16 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterConstructorMapper(UsageEvent.class)
 public interface EventDao {
 
+    /** The officers and partners a batch names, by id or external id, in one round trip. */
     @SqlQuery("""
-            SELECT officer_id AS id, external_id, active FROM officer
-            WHERE org_id = :orgId AND (officer_id = ANY(:ids) OR external_id = ANY(:externalIds))
+            SELECT 'officer' AS kind, officer_id AS id, external_id, active FROM officer
+            WHERE org_id = :orgId AND (officer_id = ANY(:officerIds) OR external_id = ANY(:officerExternalIds))
+            UNION ALL
+            SELECT 'partner' AS kind, partner_id AS id, external_id, active FROM partner
+            WHERE org_id = :orgId AND (partner_id = ANY(:partnerIds) OR external_id = ANY(:partnerExternalIds))
             """)
-    List<Party> officers(UUID orgId, UUID[] ids, String[] externalIds);
-
-    @SqlQuery("""
-            SELECT partner_id AS id, external_id, active FROM partner
-            WHERE org_id = :orgId AND (partner_id = ANY(:ids) OR external_id = ANY(:externalIds))
-            """)
-    List<Party> partners(UUID orgId, UUID[] ids, String[] externalIds);
+    List<Party> parties(UUID orgId, UUID[] officerIds, String[] officerExternalIds, UUID[] partnerIds,
+                        String[] partnerExternalIds);
 
     /**
      * Stores the events whose id is new and returns those ids; the database decides, so a repeat is

@@ -25,6 +25,7 @@ final class EventRules {
     /** The first rule the event breaks, its time judged after skew correction. */
     static Optional<EventRejection> check(EventInput e, Instant receivedAt, Duration skew) {
         return Optional.ofNullable(sizes(e))
+                .or(() -> Optional.ofNullable(storable(e)))
                 .or(() -> Optional.ofNullable(fields(e)))
                 .or(() -> Optional.ofNullable(time(e, receivedAt, skew)))
                 .or(() -> Optional.ofNullable(flatness(e)));
@@ -40,6 +41,35 @@ final class EventRules {
                     "is " + e.propertiesJson().length() + " bytes serialized; at most " + MAX_PROPERTIES_BYTES + " are allowed");
         }
         return null;
+    }
+
+    /** PostgreSQL text and jsonb cannot hold the NUL character; refused here, it cannot fail the whole batch. */
+    private static EventRejection storable(EventInput e) {
+        if (hasNul(e.officerExternalId())) {
+            return nul(e, "officerExternalId");
+        }
+        if (hasNul(e.partnerExternalId())) {
+            return nul(e, "partnerExternalId");
+        }
+        if (hasNul(e.type())) {
+            return nul(e, "type");
+        }
+        if (e.properties() != null) {
+            for (Map.Entry<String, Object> property : e.properties().entrySet()) {
+                if (hasNul(property.getKey()) || property.getValue() instanceof String text && hasNul(text)) {
+                    return nul(e, "properties." + property.getKey().replace("\0", ""));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasNul(String value) {
+        return value != null && value.indexOf('\0') >= 0;
+    }
+
+    private static EventRejection nul(EventInput e, String field) {
+        return reject(e, "invalid_character", field, "contains the NUL character (\\u0000), which cannot be stored");
     }
 
     private static EventRejection fields(EventInput e) {

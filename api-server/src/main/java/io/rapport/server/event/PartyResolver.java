@@ -10,8 +10,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Resolves every event's officer and partner, by id or external id, with one query per kind for the
- * whole batch. An unknown or deactivated officer or partner rejects that event only. Another
+ * Resolves every event's officer and partner, by id or external id, with one query for the whole
+ * batch. An unknown or deactivated officer or partner rejects that event only. Another
  * organization's ids are simply not found: the queries are scoped to the sender's organization.
  */
 final class PartyResolver {
@@ -20,10 +20,11 @@ final class PartyResolver {
 
     static List<ResolvedEvent> resolve(EventDao dao, UUID orgId, List<EventInput> events, Duration skew,
                                        List<EventRejection> rejected) {
-        Directory officers = new Directory(dao.officers(orgId, ids(events, EventInput::officerId),
-                externalIds(events, EventInput::officerExternalId)));
-        Directory partners = new Directory(dao.partners(orgId, ids(events, EventInput::partnerId),
-                externalIds(events, EventInput::partnerExternalId)));
+        List<Party> parties = dao.parties(orgId,
+                ids(events, EventInput::officerId), externalIds(events, EventInput::officerExternalId),
+                ids(events, EventInput::partnerId), externalIds(events, EventInput::partnerExternalId));
+        Directory officers = new Directory(parties, Party.OFFICER);
+        Directory partners = new Directory(parties, Party.PARTNER);
         List<ResolvedEvent> resolved = new ArrayList<>(events.size());
         for (EventInput e : events) {
             Party officer = officers.find(e.officerId(), e.officerExternalId());
@@ -66,8 +67,11 @@ final class PartyResolver {
         private final Map<UUID, Party> byId = new HashMap<>();
         private final Map<String, Party> byExternalId = new HashMap<>();
 
-        Directory(List<Party> parties) {
+        Directory(List<Party> parties, String kind) {
             for (Party party : parties) {
+                if (!party.kind().equals(kind)) {
+                    continue;
+                }
                 byId.put(party.id(), party);
                 if (party.externalId() != null) {
                     byExternalId.put(party.externalId(), party);

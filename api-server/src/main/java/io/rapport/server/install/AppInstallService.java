@@ -33,9 +33,10 @@ public class AppInstallService {
         UUID installId = ids.next();
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
-            EventDao parties = handle.attach(EventDao.class);
-            requireActive(parties.officers(orgId, new UUID[] {officerId}, new String[0]), "officer", "officerId");
-            requireActive(parties.partners(orgId, new UUID[] {partnerId}, new String[0]), "partner", "partnerId");
+            List<Party> parties = handle.attach(EventDao.class).parties(orgId, new UUID[] {officerId}, new String[0],
+                    new UUID[] {partnerId}, new String[0]);
+            requireActive(parties, "officer", "officerId");
+            requireActive(parties, "partner", "partnerId");
             Pair pair = new Pair(officerId, partnerId);
             UUID relationshipId = relationships.ensure(handle, orgId, List.of(pair)).get(pair);
             AppInstallDao dao = handle.attach(AppInstallDao.class);
@@ -61,11 +62,10 @@ public class AppInstallService {
                 .orElseThrow(() -> ApiProblemException.notFound("App install " + installId));
     }
 
-    private static void requireActive(List<Party> found, String who, String field) {
-        if (found.isEmpty()) {
-            throw ApiProblemException.invalid(field, "names no " + who + " of this organization");
-        }
-        if (!found.get(0).active()) {
+    private static void requireActive(List<Party> parties, String who, String field) {
+        Party found = parties.stream().filter(p -> p.kind().equals(who)).findFirst()
+                .orElseThrow(() -> ApiProblemException.invalid(field, "names no " + who + " of this organization"));
+        if (!found.active()) {
             throw new ApiProblemException(422, who + "_deactivated", "Unprocessable Content",
                     "The " + who + " has been deactivated and gets no new app installs");
         }

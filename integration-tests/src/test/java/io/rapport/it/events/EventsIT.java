@@ -201,6 +201,34 @@ class EventsIT {
     }
 
     @Test
+    void unstorableOrNullEvents_areRejectedOneByOne_neverAsAServerError() throws Exception {
+        Pair pair = newPair();
+        EventBatchResult result = pair.client().events().send(List.of(
+                anEvent(now()).pair(pair.officer(), pair.partner()).property("note", "nul\0inside").input(),
+                anEvent(now()).officerExternalId("lo\0").partnerId(pair.partner().getId()).input(),
+                valid(pair)));
+
+        assertThat(result.getAccepted()).isEqualTo(1);
+        assertThat(result.getRejected()).extracting(EventRejection::getIndex, EventRejection::getCode, EventRejection::getField)
+                .containsExactly(tuple(0, "invalid_character", "properties.note"),
+                        tuple(1, "invalid_character", "officerExternalId"));
+
+        String valid = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"app_opened\",\"occurredAt\":\""
+                + now() + "\",\"officerId\":\"" + pair.officer().getId() + "\",\"partnerId\":\"" + pair.partner().getId() + "\"}";
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(SERVER.baseUrl() + "/v1/events"))
+                        .header("Authorization", "Bearer " + pair.org().apiKey())
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"events\":[null," + valid + "]}"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"accepted\":1").contains("\"index\":0").contains("\"code\":\"missing_field\"");
+        assertThat(pair.timeline()).hasSize(2);
+    }
+
+    @Test
     void timeWindow_isFiveMinutesAheadAndTwoYearsBack() {
         Pair pair = newPair();
         EventBatchResult result = pair.client().events().send(List.of(
@@ -276,6 +304,27 @@ class EventsIT {
         assertThat(pair.client().relationships().find(pair.officer().getId(), pair.partner().getId())).isEmpty();
         // Just under the limit is fine.
         assertThat(pair.client().events().send(events.subList(0, 150)).getAccepted()).isEqualTo(150);
+    }
+
+    @Test
+    void chunkedBodyOverOneMebibyte_answers413WithAProblem_whileReading() throws Exception {
+        TestOrg org = SERVER.newOrg();
+        byte[] body = ("{\"events\":[{\"type\":\"app_opened\",\"properties\":{\"pad\":\""
+                + "z".repeat(1_100_000) + "\"}}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(SERVER.baseUrl() + "/v1/events"))
+                .header("Authorization", "Bearer " + org.apiKey())
+                .header("Content-Type", "application/json")
+                // An InputStream publisher has no known length: the body goes chunked, without Content-Length.
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build();
+
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"code\":\"payload_too_large\"");
     }
 
     @Test
