@@ -8,7 +8,8 @@ import io.rapport.sdk.generated.model.UsageEventInput;
  *
  * <p>Called on the tracker's flusher thread (or, for events still undelivered when {@code close()} gives
  * up, on the thread calling {@code close()}), one event at a time. Keep the methods short: the flusher
- * sends nothing while they run. An exception a method throws is caught and ignored.
+ * sends nothing while they run, so a callback that re-tracks an event must use {@code offer}, never a
+ * {@code track} that waits for room. An exception a method throws is caught and ignored.
  */
 public interface EventCallback {
     /** A callback that ignores everything. */
