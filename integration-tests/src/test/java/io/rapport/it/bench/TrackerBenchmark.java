@@ -13,6 +13,7 @@ import io.rapport.sdk.TrackerOptions;
 import io.rapport.sdk.generated.model.Officer;
 import io.rapport.sdk.generated.model.Partner;
 import io.rapport.sdk.generated.model.UsageEventInput;
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The EventTracker's costs: {@code track()} calls per second on one thread (the enqueue cost an
- * application pays; the flusher runs meanwhile, as it would in production), and end-to-end events per
+ * application pays), alone and while the flusher sends to the server in this JVM, and end-to-end events per
  * second from {@code track()} into the real server until {@code close()} returns, beside a raw JDBC
  * batched insert of the same rows in the same run. Prints figures; asserts nothing about time. Run with
  * {@code mvn -B verify -Pbench -pl integration-tests -am -Dtest=NoSuchTest
@@ -49,12 +50,23 @@ class TrackerBenchmark {
         RapportClient client = SERVER.client(org.apiKey());
 
         endToEnd(client, officer, partner, EVENTS / 10); // warm-up: JIT, connections, relationship row
-        double enqueue = enqueueRate(client, officer, partner);
+        double isolated;
+        try (ServerSocket silent = new ServerSocket(0)) {
+            // A server that accepts connections and never answers: the flusher waits on its first batch,
+            // so the loop below measures track() alone, with no sending competing for the two cores.
+            RapportClient stalled = RapportClient.builder().baseUrl("http://127.0.0.1:" + silent.getLocalPort())
+                    .apiKey(org.apiKey()).maxAttempts(1).build();
+            isolated = enqueueRate(stalled, officer, partner, Duration.ofSeconds(1));
+        }
+        double enqueue = enqueueRate(client, officer, partner, Duration.ofMinutes(10));
         Result tracked = endToEnd(client, officer, partner, EVENTS);
         double raw = rawInsertRate(org.orgId(), officer, partner, EVENTS);
 
         System.out.printf("%n=== Rapport EventTracker benchmark ===%n");
-        System.out.printf("track() on one thread          : %,12.0f calls/s  (%,d calls)%n", enqueue, TRACK_CALLS);
+        System.out.printf("track() on one thread, alone   : %,12.0f calls/s  (%,d calls, flusher stalled)%n",
+                isolated, TRACK_CALLS);
+        System.out.printf("track() while the flusher sends: %,12.0f calls/s  (%,d calls, server in this JVM)%n",
+                enqueue, TRACK_CALLS);
         System.out.printf("tracker -> server, end to end  : %,12.0f events/s (%,d events, %s)%n",
                 tracked.perSecond(), EVENTS, tracked.metrics());
         System.out.printf("raw JDBC batched insert (%d)  : %,12.0f events/s (same rows, same run)%n", BATCH, raw);
@@ -64,9 +76,9 @@ class TrackerBenchmark {
     private record Result(double perSecond, TrackerMetrics metrics) {
     }
 
-    private static double enqueueRate(RapportClient client, Officer officer, Partner partner) {
+    private static double enqueueRate(RapportClient client, Officer officer, Partner partner, Duration closeTimeout) {
         TrackerOptions options = TrackerOptions.builder().maxQueueSize(1_000_000)
-                .enqueueTimeout(Duration.ofMinutes(5)).closeTimeout(Duration.ofMinutes(10)).build();
+                .enqueueTimeout(Duration.ofMinutes(5)).closeTimeout(closeTimeout).build();
         long start;
         long elapsed;
         try (EventTracker tracker = client.tracker(options)) {
