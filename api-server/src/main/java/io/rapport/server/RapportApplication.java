@@ -25,6 +25,11 @@ import io.rapport.server.common.db.DatabaseConfig;
 import io.rapport.server.common.db.EmbeddedDatabase;
 import io.rapport.server.common.db.SchemaHealthCheck;
 import io.rapport.server.common.db.SchemaMigrations;
+import io.rapport.server.common.idempotency.IdempotencyFeature;
+import io.rapport.server.common.idempotency.IdempotencyPurge;
+import io.rapport.server.common.idempotency.IdempotencyStore;
+import io.rapport.server.common.ratelimit.RateLimitFilter;
+import io.rapport.server.common.ratelimit.RateLimits;
 import io.rapport.server.common.problem.ProblemExceptionMapper;
 import io.rapport.server.common.problem.ViolationExceptionMapper;
 import io.rapport.server.common.web.ContractEnumParamConverters;
@@ -146,6 +151,11 @@ public class RapportApplication extends Application<RapportConfiguration> {
         jersey.register(new ContractEnumParamConverters());
         jersey.register(new ScopeFeature(ContractScopes.parse(ContractResource.load()), credentials));
         jersey.register(new ContractResource());
+        // Rate limits per key, then Idempotency-Key on creates (issue 6): both run after authentication.
+        jersey.register(new RateLimitFilter(new RateLimits(config.getRateLimit(), clock)));
+        IdempotencyStore idempotency = new IdempotencyStore(jdbi, clock, environment.getObjectMapper());
+        jersey.register(new IdempotencyFeature(idempotency));
+        IdempotencyPurge.schedule(environment, idempotency);
 
         jersey.register(new OrganizationResource(new OrganizationService(jdbi, clock)));
         jersey.register(new ApiKeyResource(new ApiKeyService(jdbi, clock)));

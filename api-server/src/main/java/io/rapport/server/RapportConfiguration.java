@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.rapport.server.common.auth.AuthConfig;
 import io.rapport.server.common.db.DatabaseConfig;
+import io.rapport.server.common.ratelimit.RateLimitConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -18,6 +19,15 @@ public class RapportConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private AuthConfig auth = new AuthConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private RateLimitConfig rateLimit = new RateLimitConfig();
+
+    public RateLimitConfig getRateLimit() {
+        return rateLimit;
+    }
 
     public DatabaseConfig getDatabase() {
         return database;

@@ -16,6 +16,10 @@ final class ProblemDecoder {
     RapportException decode(ApiException e) {
         int status = e.getCode();
         if (status == 0) {
+            if (!RetryRules.isTransportFailure(e.getCause())) {
+                // Reached, but the answer could not be read (or the thread was interrupted): not a network failure.
+                return new RapportException("The call to Rapport failed: " + rootMessage(e), e);
+            }
             return new RapportConnectionException("Rapport could not be reached: " + rootMessage(e), e);
         }
         Problem problem = parse(status, e.getResponseBody());

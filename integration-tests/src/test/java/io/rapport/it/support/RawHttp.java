@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 
 /** Plain HTTP for what the SDK will not send: malformed JSON, wrong media types, unknown routes. */
 public final class RawHttp {
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String baseUrl;
     private final String apiKey;
 
@@ -39,5 +39,30 @@ public final class RawHttp {
 
     public HttpResponse<String> postJson(String path, String json) {
         return send("POST", path, "application/json", json);
+    }
+
+    /** A JSON POST, with an {@code Idempotency-Key} when {@code idempotencyKey} is not null. */
+    public HttpResponse<String> post(String path, String idempotencyKey, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send("GET", path, null, null);
     }
 }

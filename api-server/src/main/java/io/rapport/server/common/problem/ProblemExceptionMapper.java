@@ -35,6 +35,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         if (!problem.retryable() && problem.status() >= 400 && problem.status() < 500) {
             response.header(SHOULD_RETRY, "false");
         }
+        if (problem.retryable() && problem.status() >= 400 && problem.status() < 500) {
+            // A 4xx that clients would not retry by status alone (409 idempotency_request_in_progress).
+            response.header(SHOULD_RETRY, "true");
+        }
         if (problem.status() == 401) {
             response.header("WWW-Authenticate", "Bearer realm=\"rapport\"");
         }

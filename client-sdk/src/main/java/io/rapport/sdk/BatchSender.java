@@ -1,0 +1,11 @@
+package io.rapport.sdk;
+
+import io.rapport.sdk.generated.model.EventBatchResult;
+import io.rapport.sdk.generated.model.UsageEventInput;
+import java.util.List;
+
+/** Sends one batch with the client's retry policy, telling {@code listener} of each retry. */
+@FunctionalInterface
+interface BatchSender {
+    EventBatchResult send(List<UsageEventInput> events, RequestExecutor.RetryListener listener);
+}

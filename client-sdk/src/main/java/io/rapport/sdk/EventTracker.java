@@ -1,0 +1,182 @@
+package io.rapport.sdk;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rapport.sdk.generated.model.UsageEventInput;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends usage events in the background, in batches, and tells what became of each one.
+ *
+ * <pre>{@code
+ * try (EventTracker tracker = rapport.tracker(TrackerOptions.builder().callback(myCallback).build())) {
+ *     tracker.track(new UsageEventInput().type("app_opened").officerId(officer).partnerId(partner));
+ * } // close(): sends what is queued, reports anything it could not
+ * }</pre>
+ *
+ * <p><b>Behaviour.</b> {@code track} copies the event, gives it an {@code eventId} (unless it has one)
+ * and an {@code occurredAt} of now (unless it has one), and queues it; it does no I/O. One flusher
+ * thread sends batches of up to 500 events and 1 MiB when a batch is full, when {@link #flush} is called
+ * or at the latest one flush interval after the flusher last looked; each batch is retried under the
+ * client's retry policy, and because the eventIds are fixed at {@code track} time a batch resent after a
+ * lost response is stored once (the server reports it as duplicates). Exactly one
+ * {@link EventCallback} method is called once for every event taken: delivered, duplicate, rejected
+ * (never retried) or failed (after the retries, or at close).
+ *
+ * <p><b>When the queue is full</b> (default 10,000 events): {@link #track} waits up to the configured
+ * enqueue timeout (default: not at all) and then throws {@link TrackerQueueFullException};
+ * {@link #offer} returns empty at once. An event is never dropped silently.
+ *
+ * <p><b>Threading.</b> All methods are thread-safe. The flusher is a daemon thread: call
+ * {@link #close()} before the JVM exits, or queued events are lost without a callback.
+ */
+public final class EventTracker implements AutoCloseable {
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
+
+    private final TrackerOptions options;
+    private final Clock clock;
+    private final EventBuffer buffer;
+    private final TrackerLedger ledger;
+    private final Flusher flusher;
+    private final Thread thread;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    EventTracker(BatchSender sender, ObjectMapper mapper, TrackerOptions options, Clock clock) {
+        this.options = options;
+        this.clock = clock;
+        this.buffer = new EventBuffer(options.maxQueueSize(), options.batchSize());
+        this.ledger = new TrackerLedger(options.callback());
+        this.flusher = new Flusher(buffer, sender, ledger, mapper, options);
+        this.thread = new Thread(flusher, "rapport-event-tracker-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Queues a copy of the event for sending.
+     *
+     * @return the event's {@code eventId}
+     * @throws TrackerQueueFullException when the queue stayed full through the enqueue timeout
+     * @throws IllegalStateException     after {@link #close()}
+     * @throws NullPointerException      when {@code event} is null
+     */
+    public UUID track(UsageEventInput event) {
+        UsageEventInput copy = prepare(event);
+        if (!enqueue(copy, options.enqueueTimeout())) {
+            throw new TrackerQueueFullException("The event tracker's queue (" + options.maxQueueSize()
+                    + " events) is full; the event was not tracked");
+        }
+        return copy.getEventId();
+    }
+
+    /**
+     * Queues a copy of the event if there is room now; never blocks.
+     *
+     * @return the event's {@code eventId}, or empty when the queue is full (the event was not taken)
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public Optional<UUID> offer(UsageEventInput event) {
+        UsageEventInput copy = prepare(event);
+        return enqueue(copy, Duration.ZERO) ? Optional.of(copy.getEventId()) : Optional.empty();
+    }
+
+    /**
+     * Sends every event tracked so far and waits until each has an outcome (bounded by the retry policy).
+     *
+     * @throws IllegalStateException when interrupted while waiting (the interrupt flag is kept)
+     */
+    public void flush() {
+        flush(Duration.ofDays(1));
+    }
+
+    /**
+     * Sends every event tracked so far and waits up to {@code timeout} until each has an outcome.
+     *
+     * @return false when the timeout came first (the events stay queued or in flight)
+     */
+    public boolean flush(Duration timeout) {
+        long target = buffer.lastSequence();
+        buffer.requestFlush();
+        try {
+            return ledger.awaitSettled(target, EventBuffer.nanos(timeout));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while flushing events", e);
+        }
+    }
+
+    /** The counters so far. */
+    public TrackerMetrics metrics() {
+        return new TrackerMetrics(buffer.lastSequence(), buffer.size(), ledger.delivered.sum(),
+                ledger.duplicates.sum(), ledger.rejected.sum(), ledger.failed.sum(), ledger.batches.sum(),
+                ledger.retries.sum());
+    }
+
+    /**
+     * Stops taking events, sends what is queued for up to the close timeout, then stops the flusher and
+     * reports every event still undelivered through {@link EventCallback#onFailed}. Idempotent: later
+     * calls return at once.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        buffer.close();
+        boolean interrupted = join(options.closeTimeout());
+        if (thread.isAlive()) {
+            thread.interrupt();
+            interrupted |= join(INTERRUPT_GRACE);
+        }
+        RapportException notSent = new RapportException(
+                "The event tracker was closed before this event could be delivered", null);
+        flusher.inFlight().forEach(event -> ledger.failed(event, notSent));
+        buffer.drain().forEach(event -> ledger.failed(event, notSent));
+        ledger.settledThrough(Long.MAX_VALUE);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean enqueue(UsageEventInput copy, Duration timeout) {
+        try {
+            return buffer.put(copy, EventBuffer.nanos(timeout)) != null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrackerQueueFullException("Interrupted while waiting for room in the event tracker's queue");
+        }
+    }
+
+    /** A copy the caller can no longer change, with its id and time fixed now. */
+    private UsageEventInput prepare(UsageEventInput event) {
+        return new UsageEventInput()
+                .eventId(event.getEventId() != null ? event.getEventId() : UUID.randomUUID())
+                .type(event.getType())
+                .occurredAt(event.getOccurredAt() != null ? event.getOccurredAt()
+                        : OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .officerId(event.getOfficerId())
+                .officerExternalId(event.getOfficerExternalId())
+                .partnerId(event.getPartnerId())
+                .partnerExternalId(event.getPartnerExternalId())
+                .contentId(event.getContentId())
+                .properties(event.getProperties() == null ? null : new HashMap<>(event.getProperties()));
+    }
+
+    /** True when this thread was interrupted while waiting. */
+    private boolean join(Duration timeout) {
+        try {
+            thread.join(timeout.toMillis());
+            return false;
+        } catch (InterruptedException e) {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.rapport.sdk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rapport.sdk.generated.model.EventBatchResult;
+import io.rapport.sdk.generated.model.EventRejection;
+import io.rapport.sdk.generated.model.UsageEventInput;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tracker's one background loop: takes up to a batch from the buffer when it is full, when a flush
+ * is asked for or when the interval has passed, splits it to stay under the byte limit, sends each part
+ * (with the client's retries) and reports every event's outcome. Batches go one after the other, so
+ * outcomes arrive in tracking order. Runs until the buffer is closed and empty, or it is interrupted.
+ */
+final class Flusher implements Runnable {
+    /** Room for the batch envelope ({@code sentAt}, brackets) inside the byte limit. */
+    private static final int ENVELOPE_BYTES = 256;
+
+    private final EventBuffer buffer;
+    private final BatchSender sender;
+    private final TrackerLedger ledger;
+    private final ObjectMapper mapper;
+    private final long intervalNanos;
+    private final int maxBatchBytes;
+    private volatile List<TrackedEvent> inFlight = List.of();
+
+    Flusher(EventBuffer buffer, BatchSender sender, TrackerLedger ledger, ObjectMapper mapper,
+            TrackerOptions options) {
+        this.buffer = buffer;
+        this.sender = sender;
+        this.ledger = ledger;
+        this.mapper = mapper;
+        this.intervalNanos = EventBuffer.nanos(options.flushInterval());
+        this.maxBatchBytes = options.maxBatchBytes();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!buffer.isDrained() && !Thread.currentThread().isInterrupted()) {
+                List<TrackedEvent> taken = buffer.next(intervalNanos);
+                if (taken.isEmpty()) {
+                    continue;
+                }
+                inFlight = taken;
+                for (List<TrackedEvent> part : split(taken)) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return; // close() gave up: it reports the unsent parts from inFlight()
+                    }
+                    send(part);
+                }
+                ledger.settledThrough(taken.get(taken.size() - 1).sequence);
+                inFlight = List.of();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // close() gave up waiting: it reports what is left
+        }
+    }
+
+    /** The events taken but perhaps not yet settled, for {@code close()} to report if the loop was cut short. */
+    List<TrackedEvent> inFlight() {
+        return inFlight;
+    }
+
+    private List<List<TrackedEvent>> split(List<TrackedEvent> taken) {
+        List<List<TrackedEvent>> parts = new ArrayList<>();
+        List<TrackedEvent> part = new ArrayList<>();
+        long bytes = ENVELOPE_BYTES;
+        for (TrackedEvent event : taken) {
+            int size = serializedSize(event.event) + 1;
+            if (size <= 0) {
+                ledger.rejected(event, "event_not_serializable", "The event's properties cannot be written as JSON");
+                continue;
+            }
+            if (size + ENVELOPE_BYTES > maxBatchBytes) {
+                ledger.rejected(event, "event_too_large", "The event alone is larger than a whole batch may be");
+                continue;
+            }
+            if (bytes + size > maxBatchBytes && !part.isEmpty()) {
+                parts.add(part);
+                part = new ArrayList<>();
+                bytes = ENVELOPE_BYTES;
+            }
+            part.add(event);
+            bytes += size;
+        }
+        if (!part.isEmpty()) {
+            parts.add(part);
+        }
+        return parts;
+    }
+
+    private void send(List<TrackedEvent> part) {
+        List<UsageEventInput> events = part.stream().map(e -> e.event).toList();
+        try {
+            EventBatchResult result = sender.send(events, retryCount -> ledger.retries.increment());
+            ledger.batches.increment();
+            settle(part, result);
+        } catch (RapportApiException e) {
+            if (e.status() >= 400 && e.status() < 500) {
+                part.forEach(event -> ledger.rejected(event, e.code(), e.getMessage()));
+            } else {
+                part.forEach(event -> ledger.failed(event, e));
+            }
+        } catch (RapportException e) {
+            part.forEach(event -> ledger.failed(event, e));
+        } catch (RuntimeException e) {
+            RapportException failure = new RapportException("Sending a batch of events failed: " + e, e);
+            part.forEach(event -> ledger.failed(event, failure));
+        }
+    }
+
+    /**
+     * The answer counts stored events and duplicates but does not say which is which. With the eventIds
+     * the tracker assigns, a batch is either new (first delivery) or entirely known (a resend after a
+     * lost response: the server stores a batch in one transaction), so "no event accepted" means every
+     * unrejected event is a duplicate. Should a batch ever mix both, its events are all reported as
+     * delivered: each is stored exactly once either way.
+     */
+    private void settle(List<TrackedEvent> part, EventBatchResult result) {
+        boolean[] refused = new boolean[part.size()];
+        for (EventRejection rejection : result.getRejected() == null ? List.<EventRejection>of() : result.getRejected()) {
+            int index = rejection.getIndex() == null ? -1 : rejection.getIndex();
+            if (index >= 0 && index < part.size()) {
+                refused[index] = true;
+                ledger.rejected(part.get(index), rejection.getCode(), rejection.getMessage());
+            }
+        }
+        boolean allKnown = zeroIfNull(result.getAccepted()) == 0 && zeroIfNull(result.getDuplicates()) > 0;
+        for (int i = 0; i < part.size(); i++) {
+            if (refused[i]) {
+                continue;
+            }
+            if (allKnown) {
+                ledger.duplicate(part.get(i));
+            } else {
+                ledger.delivered(part.get(i));
+            }
+        }
+    }
+
+    private int serializedSize(UsageEventInput event) {
+        try {
+            return mapper.writeValueAsBytes(event).length;
+        } catch (JsonProcessingException e) {
+            return -1;
+        }
+    }
+
+    private static int zeroIfNull(Integer value) {
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,22 @@
+package io.rapport.sdk;
+
+/**
+ * A snapshot of an {@link EventTracker}'s counters since it was created.
+ *
+ * @param tracked    events accepted by {@code track}/{@code offer}
+ * @param queued     events waiting to be sent now
+ * @param delivered  events the server stored
+ * @param duplicates events the server already had
+ * @param rejected   events the server refused for good
+ * @param failed     events reported through {@link EventCallback#onFailed}
+ * @param batches    batches the server answered
+ * @param retries    repeated HTTP attempts of batches
+ */
+public record TrackerMetrics(long tracked, int queued, long delivered, long duplicates, long rejected,
+                             long failed, long batches, long retries) {
+
+    /** Events the server holds: delivered now or before. */
+    public long sent() {
+        return delivered + duplicates;
+    }
+}

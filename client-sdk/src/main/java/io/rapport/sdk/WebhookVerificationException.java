@@ -1,0 +1,11 @@
+package io.rapport.sdk;
+
+/**
+ * A webhook delivery failed verification: a header is missing, the timestamp is outside the tolerance,
+ * or no signature matches. Answer such a request with 400 and do not act on it.
+ */
+public class WebhookVerificationException extends RapportException {
+    public WebhookVerificationException(String message) {
+        super(message, null);
+    }
+}
