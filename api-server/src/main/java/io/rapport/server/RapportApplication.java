@@ -30,6 +30,20 @@ import io.rapport.server.common.problem.ViolationExceptionMapper;
 import io.rapport.server.common.web.ContractEnumParamConverters;
 import io.rapport.server.common.web.ContractResource;
 import io.rapport.server.common.web.RequestIdFilter;
+import io.rapport.server.common.web.TimestampParamConverters;
+import io.rapport.server.event.AcceptedEventsListener;
+import io.rapport.server.event.BodyLimit;
+import io.rapport.server.event.EventIngestService;
+import io.rapport.server.event.EventResource;
+import io.rapport.server.event.EventValidator;
+import io.rapport.server.event.RelationshipRegistry;
+import io.rapport.server.event.RelationshipResource;
+import io.rapport.server.event.RelationshipService;
+import io.rapport.server.event.TimelineService;
+import io.rapport.server.install.AppInstallResource;
+import io.rapport.server.install.AppInstallService;
+import io.rapport.server.install.InstallTokenCredentials;
+import io.rapport.server.install.UninstallListener;
 import io.rapport.server.officer.OfficerResource;
 import io.rapport.server.officer.OfficerService;
 import io.rapport.server.org.OrganizationResource;
@@ -109,7 +123,8 @@ public class RapportApplication extends Application<RapportConfiguration> {
         String adminKey = AdminKeys.resolve(config.getAuth().adminKey(), databaseConfig.embedded(), databaseConfig.dataDir());
         List<CredentialResolver> credentials = List.of(
                 new PlatformAdminCredentials(adminKey),
-                new ApiKeyCredentials(jdbi, clock));
+                new ApiKeyCredentials(jdbi, clock),
+                new InstallTokenCredentials(jdbi));
 
         var jersey = environment.jersey();
         jersey.register(new RequestIdFilter());
@@ -125,5 +140,16 @@ public class RapportApplication extends Application<RapportConfiguration> {
         jersey.register(new BranchResource(new BranchService(jdbi, clock)));
         jersey.register(new OfficerResource(new OfficerService(jdbi, clock)));
         jersey.register(new PartnerResource(new PartnerService(jdbi, clock)));
+
+        // Usage events: validators (content adds contentId checks) and listeners run inside the ingest transaction.
+        RelationshipRegistry relationships = new RelationshipRegistry(clock);
+        List<EventValidator> eventValidators = List.of();
+        List<AcceptedEventsListener> eventListeners = List.of(new UninstallListener());
+        EventIngestService ingest = new EventIngestService(jdbi, clock, relationships, eventValidators, eventListeners);
+        jersey.register(new TimestampParamConverters());
+        jersey.register(new BodyLimit());
+        jersey.register(new EventResource(ingest, new TimelineService(jdbi), environment.getObjectMapper()));
+        jersey.register(new RelationshipResource(new RelationshipService(jdbi)));
+        jersey.register(new AppInstallResource(new AppInstallService(jdbi, clock, relationships)));
     }
 }

@@ -1,10 +1,13 @@
 package io.rapport.sdk;
 
 import io.rapport.sdk.generated.api.ApiKeysApi;
+import io.rapport.sdk.generated.api.AppInstallsApi;
 import io.rapport.sdk.generated.api.BranchesApi;
+import io.rapport.sdk.generated.api.EventsApi;
 import io.rapport.sdk.generated.api.OfficersApi;
 import io.rapport.sdk.generated.api.OrganizationsApi;
 import io.rapport.sdk.generated.api.PartnersApi;
+import io.rapport.sdk.generated.api.RelationshipsApi;
 import io.rapport.sdk.generated.invoker.ApiClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +38,9 @@ public final class RapportClient implements AutoCloseable {
     private final Branches branches;
     private final Officers officers;
     private final Partners partners;
+    private final Events events;
+    private final Relationships relationships;
+    private final AppInstalls appInstalls;
     private volatile boolean closed;
 
     private RapportClient(Builder builder) {
@@ -45,6 +51,9 @@ public final class RapportClient implements AutoCloseable {
         this.branches = new Branches(new BranchesApi(apiClient), executor);
         this.officers = new Officers(new OfficersApi(apiClient), executor);
         this.partners = new Partners(new PartnersApi(apiClient), executor);
+        this.events = new Events(new EventsApi(apiClient), executor);
+        this.relationships = new Relationships(new RelationshipsApi(apiClient), executor);
+        this.appInstalls = new AppInstalls(new AppInstallsApi(apiClient), executor);
     }
 
     public static Builder builder() {
@@ -70,6 +79,21 @@ public final class RapportClient implements AutoCloseable {
 
     public Partners partners() {
         return partners;
+    }
+
+    /** Usage events: send batches, read timelines (an org key, or an app install token for sending). */
+    public Events events() {
+        return events;
+    }
+
+    /** Officer × partner relationships (read-only). */
+    public Relationships relationships() {
+        return relationships;
+    }
+
+    /** App installs and their install tokens. */
+    public AppInstalls appInstalls() {
+        return appInstalls;
     }
 
     /** Releases the client; idempotent. Calls made after closing are not guaranteed to work. */

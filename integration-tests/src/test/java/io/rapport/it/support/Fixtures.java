@@ -8,6 +8,11 @@ import io.rapport.sdk.generated.model.OfficerInput;
 import io.rapport.sdk.generated.model.Partner;
 import io.rapport.sdk.generated.model.PartnerInput;
 import io.rapport.sdk.generated.model.PartnerType;
+import io.rapport.sdk.generated.model.UsageEventInput;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -94,6 +99,70 @@ public final class Fixtures {
 
         public Officer create(RapportClient client) {
             return client.officers().create(input);
+        }
+    }
+
+    /** A usage event of type {@code app_opened} with a fresh eventId, occurring at {@code at}. */
+    public static EventBuilder anEvent(Instant at) {
+        return new EventBuilder(at);
+    }
+
+    public static final class EventBuilder {
+        private final UsageEventInput input;
+
+        private EventBuilder(Instant at) {
+            input = new UsageEventInput().eventId(UUID.randomUUID()).type("app_opened")
+                    .occurredAt(at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+        }
+
+        public EventBuilder id(UUID eventId) {
+            input.eventId(eventId);
+            return this;
+        }
+
+        public EventBuilder type(String type) {
+            input.type(type);
+            return this;
+        }
+
+        /** Officer and partner by id. */
+        public EventBuilder pair(Officer officer, Partner partner) {
+            input.officerId(officer.getId()).partnerId(partner.getId());
+            return this;
+        }
+
+        public EventBuilder officerId(UUID officerId) {
+            input.officerId(officerId);
+            return this;
+        }
+
+        public EventBuilder partnerId(UUID partnerId) {
+            input.partnerId(partnerId);
+            return this;
+        }
+
+        public EventBuilder officerExternalId(String externalId) {
+            input.officerExternalId(externalId);
+            return this;
+        }
+
+        public EventBuilder partnerExternalId(String externalId) {
+            input.partnerExternalId(externalId);
+            return this;
+        }
+
+        public EventBuilder property(String name, Object value) {
+            input.putPropertiesItem(name, value);
+            return this;
+        }
+
+        public EventBuilder properties(Map<String, Object> properties) {
+            input.properties(properties);
+            return this;
+        }
+
+        public UsageEventInput input() {
+            return input;
         }
     }
 }

@@ -15,20 +15,22 @@ import java.util.Optional;
 @Priority(Priorities.AUTHENTICATION)
 public class AuthFilter implements ContainerRequestFilter {
     private static final String BEARER = "Bearer ";
-    private final String requiredScope;
+    private final List<String> acceptedScopes;
     private final List<CredentialResolver> resolvers;
 
-    AuthFilter(String requiredScope, List<CredentialResolver> resolvers) {
-        this.requiredScope = requiredScope;
+    /** {@code acceptedScopes}: the caller needs any one of them. */
+    AuthFilter(List<String> acceptedScopes, List<CredentialResolver> resolvers) {
+        this.acceptedScopes = List.copyOf(acceptedScopes);
         this.resolvers = resolvers;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         Caller caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        if (!caller.allows(requiredScope)) {
+        if (acceptedScopes.stream().noneMatch(caller::allows)) {
             throw ApiProblemException.forbidden("missing_scope",
-                    "This credential lacks the '" + requiredScope + "' scope this operation requires");
+                    "This credential lacks the '" + String.join("' or '", acceptedScopes)
+                            + "' scope this operation requires");
         }
         Callers.set(caller);
         boolean secure = request.getSecurityContext().isSecure();

@@ -30,7 +30,7 @@ public class ScopeFeature implements DynamicFeature {
         if (!implementsContract(resourceInfo.getResourceClass(), method)) {
             return;
         }
-        String scope = scopes.scopeOf(method.getName()).orElseThrow(() -> new IllegalStateException(
+        List<String> scope = scopes.scopeOf(method.getName()).orElseThrow(() -> new IllegalStateException(
                 "Operation " + method.getName() + " is implemented but has no scope in the contract"));
         context.register(new AuthFilter(scope, resolvers));
     }

@@ -1,0 +1,136 @@
+package io.rapport.server.event;
+
+import io.rapport.server.common.problem.ApiProblemException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Ingests a batch of usage events. Each event is judged alone; the valid ones are stored in one
+ * transaction with a handful of set-based statements whatever the batch size, and the listeners
+ * (scoring, installs) run inside that same transaction, so a committed event always has its effects.
+ */
+public class EventIngestService {
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final RelationshipRegistry relationships;
+    private final List<EventValidator> validators;
+    private final List<AcceptedEventsListener> listeners;
+
+    public EventIngestService(Jdbi jdbi, Clock clock, RelationshipRegistry relationships,
+                              List<EventValidator> validators, List<AcceptedEventsListener> listeners) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.relationships = relationships;
+        this.validators = List.copyOf(validators);
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** {@code sentAt}, when not null, is the client's clock at sending: its skew is taken out of every event. */
+    public IngestResult ingest(Sender sender, Instant sentAt, List<EventInput> inputs) {
+        Instant receivedAt = clock.instant();
+        Duration skew = sentAt == null ? Duration.ZERO : Duration.between(sentAt, receivedAt);
+        List<EventRejection> rejected = new ArrayList<>();
+        List<EventInput> passed = new ArrayList<>();
+        for (EventInput input : inputs) {
+            EventInput e = sender.restricted() ? input.defaultingTo(sender.onlyOfficerId(), sender.onlyPartnerId()) : input;
+            EventRules.check(e, receivedAt, skew).ifPresentOrElse(rejected::add, () -> passed.add(e));
+        }
+        requireOwnRelationship(sender, passed.stream().map(e -> new Pair(e.officerId(), e.partnerId())).toList());
+        int[] counts = passed.isEmpty() ? new int[2]
+                : jdbi.inTransaction(handle -> store(handle, sender, receivedAt, skew, passed, rejected));
+        rejected.sort(Comparator.comparingInt(EventRejection::index));
+        return new IngestResult(counts[0], counts[1], List.copyOf(rejected));
+    }
+
+    /** Returns {accepted, duplicates}. */
+    private int[] store(Handle handle, Sender sender, Instant receivedAt, Duration skew, List<EventInput> passed,
+                        List<EventRejection> rejected) {
+        UUID orgId = sender.orgId();
+        EventDao dao = handle.attach(EventDao.class);
+        List<ResolvedEvent> resolved = PartyResolver.resolve(dao, orgId, passed, skew, rejected);
+        requireOwnRelationship(sender, resolved.stream().map(e -> new Pair(e.officerId(), e.partnerId())).toList());
+        resolved = applyValidators(handle, orgId, resolved, rejected);
+        Map<UUID, ResolvedEvent> unique = new LinkedHashMap<>();
+        resolved.forEach(e -> unique.putIfAbsent(e.eventId(), e));
+        int repeatsInBatch = resolved.size() - unique.size();
+        if (unique.isEmpty()) {
+            return new int[] {0, repeatsInBatch};
+        }
+        List<AcceptedEvent> accepted = insert(handle, dao, orgId, receivedAt, List.copyOf(unique.values()));
+        if (!accepted.isEmpty()) {
+            listeners.forEach(listener -> listener.onAccepted(handle, orgId, accepted));
+        }
+        return new int[] {accepted.size(), resolved.size() - accepted.size()};
+    }
+
+    private List<ResolvedEvent> applyValidators(Handle handle, UUID orgId, List<ResolvedEvent> events,
+                                                List<EventRejection> rejected) {
+        List<ResolvedEvent> remaining = events;
+        for (EventValidator validator : validators) {
+            if (remaining.isEmpty()) {
+                break;
+            }
+            List<EventRejection> found = validator.validate(handle, orgId, remaining);
+            Set<Integer> failed = new HashSet<>();
+            found.forEach(r -> failed.add(r.index()));
+            rejected.addAll(found);
+            remaining = remaining.stream().filter(e -> !failed.contains(e.index())).toList();
+        }
+        return remaining;
+    }
+
+    private List<AcceptedEvent> insert(Handle handle, EventDao dao, UUID orgId, Instant receivedAt,
+                                       List<ResolvedEvent> events) {
+        Set<Pair> pairs = new LinkedHashSet<>();
+        events.forEach(e -> pairs.add(new Pair(e.officerId(), e.partnerId())));
+        Map<Pair, UUID> relationshipOf = relationships.ensure(handle, orgId, pairs);
+        UUID[] relationshipIds = events.stream()
+                .map(e -> relationshipOf.get(new Pair(e.officerId(), e.partnerId()))).toArray(UUID[]::new);
+        Set<UUID> stored = new HashSet<>(dao.insert(orgId, receivedAt,
+                events.stream().map(ResolvedEvent::eventId).toArray(UUID[]::new),
+                relationshipIds,
+                events.stream().map(ResolvedEvent::officerId).toArray(UUID[]::new),
+                events.stream().map(ResolvedEvent::partnerId).toArray(UUID[]::new),
+                events.stream().map(ResolvedEvent::type).toArray(String[]::new),
+                events.stream().map(e -> e.occurredAt().toString()).toArray(String[]::new),
+                events.stream().map(ResolvedEvent::contentId).toArray(UUID[]::new),
+                events.stream().map(ResolvedEvent::propertiesJson).toArray(String[]::new)));
+        List<AcceptedEvent> accepted = new ArrayList<>(stored.size());
+        for (int i = 0; i < events.size(); i++) {
+            ResolvedEvent e = events.get(i);
+            if (stored.contains(e.eventId())) {
+                accepted.add(new AcceptedEvent(e.eventId(), relationshipIds[i], e.officerId(), e.partnerId(), e.type(),
+                        e.occurredAt(), e.contentId(), e.propertiesJson()));
+            }
+        }
+        return accepted;
+    }
+
+    /** An install token writes for its own relationship only; anything else is refused as a whole. */
+    private static void requireOwnRelationship(Sender sender, List<Pair> pairs) {
+        if (!sender.restricted()) {
+            return;
+        }
+        for (Pair pair : pairs) {
+            boolean otherOfficer = pair.officerId() != null && !Objects.equals(pair.officerId(), sender.onlyOfficerId());
+            boolean otherPartner = pair.partnerId() != null && !Objects.equals(pair.partnerId(), sender.onlyPartnerId());
+            if (otherOfficer || otherPartner) {
+                throw ApiProblemException.forbidden("install_relationship_mismatch",
+                        "An install token may only send events for its own officer and partner");
+            }
+        }
+    }
+}

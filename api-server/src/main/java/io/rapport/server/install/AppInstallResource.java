@@ -1,0 +1,53 @@
+package io.rapport.server.install;
+
+import io.rapport.server.common.auth.Callers;
+import io.rapport.server.common.time.Timestamps;
+import io.rapport.server.generated.api.AppInstallsApi;
+import io.rapport.server.generated.model.AppInstallCreated;
+import io.rapport.server.generated.model.AppInstallInput;
+import io.rapport.server.generated.model.AppInstallStatus;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+
+public class AppInstallResource implements AppInstallsApi {
+    private final AppInstallService installs;
+
+    public AppInstallResource(AppInstallService installs) {
+        this.installs = installs;
+    }
+
+    @Override
+    public Response registerAppInstall(AppInstallInput input, String idempotencyKey) {
+        IssuedInstall issued = installs.register(Callers.orgId(), input.getOfficerId(), input.getPartnerId(),
+                input.getPlatform());
+        return Response.created(URI.create("/v1/app-installs/" + issued.install().installId()))
+                .entity(new AppInstallCreated().appInstall(toDto(issued.install())).token(issued.token()))
+                .build();
+    }
+
+    @Override
+    public Response getAppInstall(UUID installId) {
+        return Response.ok(toDto(installs.get(Callers.orgId(), installId))).build();
+    }
+
+    @Override
+    public Response revokeAppInstall(UUID installId) {
+        installs.revoke(Callers.orgId(), installId);
+        return Response.noContent().build();
+    }
+
+    private static io.rapport.server.generated.model.AppInstall toDto(AppInstall install) {
+        return new io.rapport.server.generated.model.AppInstall()
+                .id(install.installId())
+                .relationshipId(install.relationshipId())
+                .officerId(install.officerId())
+                .partnerId(install.partnerId())
+                .platform(install.platform())
+                .status(AppInstallStatus.fromValue(install.status()))
+                .prefix(install.prefix())
+                .createdAt(Timestamps.utc(install.createdAt()))
+                .uninstalledAt(Timestamps.utc(install.uninstalledAt()))
+                .revokedAt(Timestamps.utc(install.revokedAt()));
+    }
+}
