@@ -50,6 +50,12 @@ import io.rapport.server.org.OrganizationResource;
 import io.rapport.server.org.OrganizationService;
 import io.rapport.server.partner.PartnerResource;
 import io.rapport.server.partner.PartnerService;
+import io.rapport.server.score.ScoreResource;
+import io.rapport.server.score.ScoreService;
+import io.rapport.server.score.ScoreSweeper;
+import io.rapport.server.score.ScoreUpdater;
+import io.rapport.server.score.ScoringModels;
+import io.rapport.server.score.SweepTask;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -144,12 +150,20 @@ public class RapportApplication extends Application<RapportConfiguration> {
         // Usage events: validators (content adds contentId checks) and listeners run inside the ingest transaction.
         RelationshipRegistry relationships = new RelationshipRegistry(clock);
         List<EventValidator> eventValidators = List.of();
-        List<AcceptedEventsListener> eventListeners = List.of(new UninstallListener());
+        List<AcceptedEventsListener> eventListeners = List.of(new UninstallListener(),
+                new ScoreUpdater(clock, new ScoringModels()));
         EventIngestService ingest = new EventIngestService(jdbi, clock, relationships, eventValidators, eventListeners);
         jersey.register(new TimestampParamConverters());
         jersey.register(new BodyLimit());
         jersey.register(new EventResource(ingest, new TimelineService(jdbi), environment.getObjectMapper()));
         jersey.register(new RelationshipResource(new RelationshipService(jdbi)));
         jersey.register(new AppInstallResource(new AppInstallService(jdbi, clock, relationships)));
+
+        // Scores: updated by ScoreUpdater inside the ingest transaction (listed above); reads, feed and the time-driven sweep.
+        ScoringModels scoringModels = new ScoringModels();
+        ScoreSweeper sweeper = new ScoreSweeper(jdbi, clock, scoringModels, config.getScoring().sweepInterval());
+        environment.lifecycle().manage(sweeper);
+        environment.admin().addTask(new SweepTask(sweeper));
+        jersey.register(new ScoreResource(new ScoreService(jdbi, clock, scoringModels)));
     }
 }

@@ -8,6 +8,7 @@ import io.rapport.sdk.generated.api.OfficersApi;
 import io.rapport.sdk.generated.api.OrganizationsApi;
 import io.rapport.sdk.generated.api.PartnersApi;
 import io.rapport.sdk.generated.api.RelationshipsApi;
+import io.rapport.sdk.generated.api.ScoresApi;
 import io.rapport.sdk.generated.invoker.ApiClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,6 +42,7 @@ public final class RapportClient implements AutoCloseable {
     private final Events events;
     private final Relationships relationships;
     private final AppInstalls appInstalls;
+    private final Scores scores;
     private volatile boolean closed;
 
     private RapportClient(Builder builder) {
@@ -54,6 +56,7 @@ public final class RapportClient implements AutoCloseable {
         this.events = new Events(new EventsApi(apiClient), executor);
         this.relationships = new Relationships(new RelationshipsApi(apiClient), executor);
         this.appInstalls = new AppInstalls(new AppInstallsApi(apiClient), executor);
+        this.scores = new Scores(new ScoresApi(apiClient), executor);
     }
 
     public static Builder builder() {
@@ -94,6 +97,11 @@ public final class RapportClient implements AutoCloseable {
     /** App installs and their install tokens. */
     public AppInstalls appInstalls() {
         return appInstalls;
+    }
+
+    /** Partner-interest scores, ranked lists and the change feed. */
+    public Scores scores() {
+        return scores;
     }
 
     /** Releases the client; idempotent. Calls made after closing are not guaranteed to work. */

@@ -1,0 +1,62 @@
+package io.rapport.sdk;
+
+import io.rapport.sdk.generated.api.ScoresApi;
+import io.rapport.sdk.generated.model.PartnerType;
+import io.rapport.sdk.generated.model.RelationshipScore;
+import io.rapport.sdk.generated.model.ScoreChangePage;
+import io.rapport.sdk.generated.model.ScoredPartner;
+import io.rapport.sdk.generated.model.ScoredPartnerPage;
+import io.rapport.sdk.generated.model.Stage;
+import io.rapport.sdk.generated.model.Tier;
+import io.rapport.sdk.generated.model.Trend;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Partner-interest scores (needs the {@code scores:read} scope). Every score is computed by the server
+ * for its current time. Thread-safe. Throws {@link NotFoundException} for ids of another organization.
+ *
+ * <p>The change feed is read with {@link #changes(String, Integer)}: pass the returned
+ * {@code nextCursor} as {@code after} on the next call; the feed never skips or repeats a change.
+ */
+public final class Scores {
+    private final ScoresApi api;
+    private final RequestExecutor executor;
+
+    Scores(ScoresApi api, RequestExecutor executor) {
+        this.api = api;
+        this.executor = executor;
+    }
+
+    /** A relationship's score now, with tier, trend, stage, next step and explanation. */
+    public RelationshipScore forRelationship(UUID relationshipId) {
+        return executor.execute(headers -> api.getRelationshipScore(relationshipId, headers));
+    }
+
+    /** One page of an officer's partners, highest score first; null filters do not filter. */
+    public ScoredPartnerPage rankedPartners(UUID officerId, Integer limit, String cursor, Tier tier, Stage stage,
+                                           Trend trend, PartnerType partnerType) {
+        return executor.execute(headers ->
+                api.listOfficerPartners(officerId, limit, cursor, tier, stage, trend, partnerType, headers));
+    }
+
+    /** All of an officer's (filtered) partners in rank order, fetching pages lazily. */
+    public Stream<ScoredPartner> allRankedPartners(UUID officerId, Tier tier, Stage stage, Trend trend,
+                                                   PartnerType partnerType) {
+        return Pages.stream(cursor -> {
+            ScoredPartnerPage page = rankedPartners(officerId, Pages.PAGE_SIZE, cursor, tier, stage, trend, partnerType);
+            return new Pages.Slice<>(page.getItems(), page.getNextCursor());
+        });
+    }
+
+    /** One partner's scores with each of the organization's officers, highest first. */
+    public List<ScoredPartner> forPartner(UUID partnerId) {
+        return executor.execute(headers -> api.listPartnerScores(partnerId, headers)).getItems();
+    }
+
+    /** The tier and stage changes after {@code after} (null: from the beginning), oldest first. */
+    public ScoreChangePage changes(String after, Integer limit) {
+        return executor.execute(headers -> api.listScoreChanges(after, limit, headers));
+    }
+}
