@@ -2,6 +2,7 @@ package io.rapport.it.scores;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Map;
 
@@ -35,6 +36,6 @@ final class Expected {
     static Instant crossing(double raw, Instant ref, int threshold) {
         double bound = -K * Math.log(1 - (threshold - 0.5) / 100);
         double halfLives = Math.log(raw / bound) / Math.log(2);
-        return ref.plusNanos((long) (halfLives * H.toNanos()));
+        return ref.plusNanos((long) (halfLives * H.toNanos())).truncatedTo(ChronoUnit.MICROS);
     }
 }
