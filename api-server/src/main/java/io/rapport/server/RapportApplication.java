@@ -54,6 +54,8 @@ import io.rapport.server.score.ScoreResource;
 import io.rapport.server.score.ScoreService;
 import io.rapport.server.score.ScoreSweeper;
 import io.rapport.server.score.ScoreUpdater;
+import io.rapport.server.score.ScoringModelResource;
+import io.rapport.server.score.ScoringModelService;
 import io.rapport.server.score.ScoringModels;
 import io.rapport.server.score.SweepTask;
 import java.time.Clock;
@@ -165,5 +167,6 @@ public class RapportApplication extends Application<RapportConfiguration> {
         environment.lifecycle().manage(sweeper);
         environment.admin().addTask(new SweepTask(sweeper));
         jersey.register(new ScoreResource(new ScoreService(jdbi, clock, scoringModels)));
+        jersey.register(new ScoringModelResource(new ScoringModelService(jdbi, clock, scoringModels)));
     }
 }

@@ -9,6 +9,7 @@ import io.rapport.sdk.generated.api.OrganizationsApi;
 import io.rapport.sdk.generated.api.PartnersApi;
 import io.rapport.sdk.generated.api.RelationshipsApi;
 import io.rapport.sdk.generated.api.ScoresApi;
+import io.rapport.sdk.generated.api.ScoringModelApi;
 import io.rapport.sdk.generated.invoker.ApiClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,7 +57,7 @@ public final class RapportClient implements AutoCloseable {
         this.events = new Events(new EventsApi(apiClient), executor);
         this.relationships = new Relationships(new RelationshipsApi(apiClient), executor);
         this.appInstalls = new AppInstalls(new AppInstallsApi(apiClient), executor);
-        this.scores = new Scores(new ScoresApi(apiClient), executor);
+        this.scores = new Scores(new ScoresApi(apiClient), new ScoringModelApi(apiClient), executor);
     }
 
     public static Builder builder() {

@@ -1,11 +1,15 @@
 package io.rapport.sdk;
 
 import io.rapport.sdk.generated.api.ScoresApi;
+import io.rapport.sdk.generated.api.ScoringModelApi;
+import io.rapport.sdk.generated.model.Job;
 import io.rapport.sdk.generated.model.PartnerType;
 import io.rapport.sdk.generated.model.RelationshipScore;
 import io.rapport.sdk.generated.model.ScoreChangePage;
 import io.rapport.sdk.generated.model.ScoredPartner;
 import io.rapport.sdk.generated.model.ScoredPartnerPage;
+import io.rapport.sdk.generated.model.ScoringModel;
+import io.rapport.sdk.generated.model.ScoringModelInput;
 import io.rapport.sdk.generated.model.Stage;
 import io.rapport.sdk.generated.model.Tier;
 import io.rapport.sdk.generated.model.Trend;
@@ -22,10 +26,12 @@ import java.util.stream.Stream;
  */
 public final class Scores {
     private final ScoresApi api;
+    private final ScoringModelApi models;
     private final RequestExecutor executor;
 
-    Scores(ScoresApi api, RequestExecutor executor) {
+    Scores(ScoresApi api, ScoringModelApi models, RequestExecutor executor) {
         this.api = api;
+        this.models = models;
         this.executor = executor;
     }
 
@@ -58,5 +64,28 @@ public final class Scores {
     /** The tier and stage changes after {@code after} (null: from the beginning), oldest first. */
     public ScoreChangePage changes(String after, Integer limit) {
         return executor.execute(headers -> api.listScoreChanges(after, limit, headers));
+    }
+
+    /** The organization's scoring model; its {@code version} is what {@link #updateModel} must match. */
+    public ScoringModel model() {
+        return executor.execute(headers -> models.getScoringModel(headers));
+    }
+
+    /**
+     * Replaces the scoring model (needs the {@code admin} scope) and rescores every relationship before
+     * answering. Throws {@link RapportApiException} with status 412 when {@code expectedVersion} is stale.
+     */
+    public ScoringModel updateModel(int expectedVersion, ScoringModelInput input) {
+        return executor.execute(headers -> models.updateScoringModel(input, "\"" + expectedVersion + "\"", headers));
+    }
+
+    /** Recomputes every score from the stored events with the current model ({@code admin}); the finished job. */
+    public Job rescore() {
+        return executor.create((key, headers) -> models.rescore(key, headers));
+    }
+
+    /** A rescore job ({@code admin}). */
+    public Job job(UUID jobId) {
+        return executor.execute(headers -> models.getJob(jobId, headers));
     }
 }

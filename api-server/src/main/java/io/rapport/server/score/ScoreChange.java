@@ -10,4 +10,5 @@ public record ScoreChange(long seq, UUID relationshipId, UUID officerId, UUID pa
     public static final String STAGE = "stage";
     public static final String BY_EVENT = "event";
     public static final String BY_TIME = "time";
+    public static final String BY_RESCORE = "rescore";
 }

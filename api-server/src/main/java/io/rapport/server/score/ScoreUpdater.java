@@ -28,7 +28,7 @@ public class ScoreUpdater implements AcceptedEventsListener {
 
     @Override
     public void onAccepted(Handle handle, UUID orgId, List<AcceptedEvent> events) {
-        ScoringModel model = models.current(handle, orgId);
+        ScoringModel model = models.lockedForIngest(handle, orgId, clock.instant());
         Map<UUID, List<AcceptedEvent>> byRelationship = new LinkedHashMap<>();
         events.forEach(e -> byRelationship.computeIfAbsent(e.relationshipId(), id -> new ArrayList<>()).add(e));
         List<BatchFold> folds = byRelationship.values().stream().map(list -> BatchFold.of(list, model)).toList();

@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -55,7 +56,7 @@ class ScoreConcurrencyIT {
     }
 
     @Test
-    void sixteenConcurrentWriters_endWithTheBatchFormula_andTheFeedNeitherSkipsNorRepeats() throws Exception {
+    void sixteenConcurrentWriters_endWithTheBatchFormulaAndTheRescoreResult_andTheFeedNeitherSkipsNorRepeats() throws Exception {
         RapportClient client = SERVER.newOrg().client();
         Officer officer = anOfficer().create(client);
         List<Target> targets = new ArrayList<>();
@@ -81,9 +82,14 @@ class ScoreConcurrencyIT {
         poller.get();
         pool.shutdown();
 
+        Map<UUID, Double> incremental = new java.util.HashMap<>();
         for (Target target : targets) {
-            assertMatchesFormula(client, target, sent.get(target.partner()));
+            RelationshipScore score = assertMatchesFormula(client, target, sent.get(target.partner()));
+            incremental.put(score.getRelationshipId(), score.getInterest());
         }
+        client.scores().rescore();
+        incremental.forEach((id, interest) -> assertThat(client.scores().forRelationship(id).getInterest())
+                .isCloseTo(interest, within(1e-9 * Math.max(1, interest))));
         List<ScoreChange> whole = new ArrayList<>();
         pollOnce(client, null, whole);
         assertThat(whole).isNotEmpty();
@@ -144,7 +150,7 @@ class ScoreConcurrencyIT {
         }
     }
 
-    private static void assertMatchesFormula(RapportClient client, Target target, List<Sent> events) {
+    private static RelationshipScore assertMatchesFormula(RapportClient client, Target target, List<Sent> events) {
         RelationshipScore score = client.scores().forRelationship(
                 ScoresIT.relationshipId(client, target.officer(), target.partner()));
         double interest = Expected.interest(events, NOW);
@@ -159,5 +165,6 @@ class ScoreConcurrencyIT {
         assertThat(score.getLastMeetingAt() == null ? null : score.getLastMeetingAt().toInstant()).isEqualTo(lastMeeting);
         long referrals = events.stream().filter(e -> e.type().equals("referral_sent")).count();
         assertThat(score.getReferralsLast365Days()).isEqualTo((int) referrals);
+        return score;
     }
 }
