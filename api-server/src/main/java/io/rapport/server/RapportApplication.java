@@ -29,6 +29,7 @@ import io.rapport.server.common.problem.ProblemExceptionMapper;
 import io.rapport.server.common.problem.ViolationExceptionMapper;
 import io.rapport.server.common.web.ContractEnumParamConverters;
 import io.rapport.server.common.web.ContractResource;
+import io.rapport.server.common.web.DateParamConverters;
 import io.rapport.server.common.web.RequestIdFilter;
 import io.rapport.server.common.web.TimestampParamConverters;
 import io.rapport.server.event.AcceptedEventsListener;
@@ -49,7 +50,11 @@ import io.rapport.server.officer.OfficerService;
 import io.rapport.server.org.OrganizationResource;
 import io.rapport.server.org.OrganizationService;
 import io.rapport.server.partner.PartnerResource;
+import io.rapport.server.oversight.OversightResource;
+import io.rapport.server.oversight.OversightService;
 import io.rapport.server.partner.PartnerService;
+import io.rapport.server.score.ScoreReportResource;
+import io.rapport.server.score.ScoreReportService;
 import io.rapport.server.score.ScoreResource;
 import io.rapport.server.score.ScoreService;
 import io.rapport.server.score.ScoreSweeper;
@@ -168,5 +173,8 @@ public class RapportApplication extends Application<RapportConfiguration> {
         environment.admin().addTask(new SweepTask(sweeper));
         jersey.register(new ScoreResource(new ScoreService(jdbi, clock, scoringModels)));
         jersey.register(new ScoringModelResource(new ScoringModelService(jdbi, clock, scoringModels)));
+        jersey.register(new DateParamConverters());
+        jersey.register(new ScoreReportResource(new ScoreReportService(jdbi, clock, scoringModels)));
+        jersey.register(new OversightResource(new OversightService(jdbi, clock)));
     }
 }

@@ -6,8 +6,10 @@ import io.rapport.sdk.generated.api.BranchesApi;
 import io.rapport.sdk.generated.api.EventsApi;
 import io.rapport.sdk.generated.api.OfficersApi;
 import io.rapport.sdk.generated.api.OrganizationsApi;
+import io.rapport.sdk.generated.api.OversightApi;
 import io.rapport.sdk.generated.api.PartnersApi;
 import io.rapport.sdk.generated.api.RelationshipsApi;
+import io.rapport.sdk.generated.api.ScoreReportsApi;
 import io.rapport.sdk.generated.api.ScoresApi;
 import io.rapport.sdk.generated.api.ScoringModelApi;
 import io.rapport.sdk.generated.invoker.ApiClient;
@@ -57,7 +59,8 @@ public final class RapportClient implements AutoCloseable {
         this.events = new Events(new EventsApi(apiClient), executor);
         this.relationships = new Relationships(new RelationshipsApi(apiClient), executor);
         this.appInstalls = new AppInstalls(new AppInstallsApi(apiClient), executor);
-        this.scores = new Scores(new ScoresApi(apiClient), new ScoringModelApi(apiClient), executor);
+        this.scores = new Scores(new ScoresApi(apiClient), new ScoringModelApi(apiClient),
+                new ScoreReportsApi(apiClient), new OversightApi(apiClient), executor);
     }
 
     public static Builder builder() {

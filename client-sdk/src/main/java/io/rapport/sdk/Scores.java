@@ -1,10 +1,15 @@
 package io.rapport.sdk;
 
+import io.rapport.sdk.generated.api.OversightApi;
+import io.rapport.sdk.generated.api.ScoreReportsApi;
 import io.rapport.sdk.generated.api.ScoresApi;
 import io.rapport.sdk.generated.api.ScoringModelApi;
 import io.rapport.sdk.generated.model.Job;
+import io.rapport.sdk.generated.model.OfficerDigest;
+import io.rapport.sdk.generated.model.OversightSummary;
 import io.rapport.sdk.generated.model.PartnerType;
 import io.rapport.sdk.generated.model.RelationshipScore;
+import io.rapport.sdk.generated.model.ScoreHistory;
 import io.rapport.sdk.generated.model.ScoreChangePage;
 import io.rapport.sdk.generated.model.ScoredPartner;
 import io.rapport.sdk.generated.model.ScoredPartnerPage;
@@ -13,6 +18,7 @@ import io.rapport.sdk.generated.model.ScoringModelInput;
 import io.rapport.sdk.generated.model.Stage;
 import io.rapport.sdk.generated.model.Tier;
 import io.rapport.sdk.generated.model.Trend;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -27,11 +33,16 @@ import java.util.stream.Stream;
 public final class Scores {
     private final ScoresApi api;
     private final ScoringModelApi models;
+    private final ScoreReportsApi reports;
+    private final OversightApi oversight;
     private final RequestExecutor executor;
 
-    Scores(ScoresApi api, ScoringModelApi models, RequestExecutor executor) {
+    Scores(ScoresApi api, ScoringModelApi models, ScoreReportsApi reports, OversightApi oversight,
+           RequestExecutor executor) {
         this.api = api;
         this.models = models;
+        this.reports = reports;
+        this.oversight = oversight;
         this.executor = executor;
     }
 
@@ -87,5 +98,25 @@ public final class Scores {
     /** A rescore job ({@code admin}). */
     public Job job(UUID jobId) {
         return executor.execute(headers -> models.getJob(jobId, headers));
+    }
+
+    /** The score at the end of each of the last {@code days} (1..365, null: 90) UTC days, oldest first. */
+    public ScoreHistory history(UUID relationshipId, Integer days) {
+        return executor.execute(headers -> reports.getScoreHistory(relationshipId, days, headers));
+    }
+
+    /** The officer's digest for {@code date} (null: today, UTC), covering the day before. */
+    public OfficerDigest digest(UUID officerId, LocalDate date) {
+        return executor.execute(headers -> reports.getOfficerDigest(officerId, date, headers));
+    }
+
+    /** Tiers, stages, movement, referrals and officer habits over one branch. */
+    public OversightSummary branchSummary(UUID branchId) {
+        return executor.execute(headers -> oversight.getBranchSummary(branchId, headers));
+    }
+
+    /** The same over the whole organization. */
+    public OversightSummary orgSummary() {
+        return executor.execute(headers -> oversight.getOrgSummary(headers));
     }
 }

@@ -17,6 +17,15 @@ public record NextStep(String code, String reason) {
     static final NextStep SHARE_USEFUL_TOOL = new NextStep("share_useful_tool",
             "Interest is low: a small, useful digital touch such as a calculator or market report.");
 
+    /** The table in rule order: the earlier the rule, the stronger the signal behind it. */
+    static final java.util.List<NextStep> TABLE = java.util.List.of(THANK_AND_SUPPORT, CHECK_IN, INVITE_TO_MEET,
+            ASK_FOR_FEEDBACK, ASK_FOR_BUSINESS, SEND_PERSONAL_NOTE, SHARE_USEFUL_TOOL);
+
+    /** This step's rule number, 1..7. */
+    public int rule() {
+        return TABLE.indexOf(this) + 1;
+    }
+
     /** The first matching rule of the table wins; the order is the rule. */
     public static NextStep of(Stage stage, Tier tier, Trend trend) {
         if (stage == Stage.ADVOCATE) {

@@ -67,7 +67,7 @@ final class ScoreDtos {
                 .changedAt(Timestamps.utc(change.changedAt()));
     }
 
-    private static NextStep nextStep(io.rapport.server.score.NextStep step) {
+    static NextStep nextStep(io.rapport.server.score.NextStep step) {
         return new NextStep().code(step.code()).reason(step.reason());
     }
 }

@@ -56,4 +56,11 @@ class NextStepTest {
             }
         }
     }
+
+    @Test
+    void rule_numbersTheTableInItsOrder() {
+        assertThat(NextStep.of(Stage.ADVOCATE, Tier.HOT, Trend.STEADY).rule()).isEqualTo(1);
+        assertThat(NextStep.of(Stage.TECHNOSHIP, Tier.HOT, Trend.STEADY).rule()).isEqualTo(3);
+        assertThat(NextStep.of(Stage.TECHNOSHIP, Tier.COLD, Trend.STEADY).rule()).isEqualTo(7);
+    }
 }
