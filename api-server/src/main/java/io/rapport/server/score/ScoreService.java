@@ -15,11 +15,15 @@ public class ScoreService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final ScoringModels models;
+    private final ScoreReadDao reads;
+    private final ScoringModelDao modelReads;
 
     public ScoreService(Jdbi jdbi, Clock clock, ScoringModels models) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.models = models;
+        this.reads = jdbi.onDemand(ScoreReadDao.class);
+        this.modelReads = jdbi.onDemand(ScoringModelDao.class);
     }
 
     public ScoredRelationship relationshipScore(UUID orgId, UUID relationshipId) {
@@ -40,24 +44,26 @@ public class ScoreService {
         });
     }
 
+    /**
+     * The hot read path: no transaction (one consistent statement does the work) and DAOs made once,
+     * since attaching a SqlObject per request costs more than the query itself.
+     */
     public Page<ScoredRelationship> officerPartners(UUID orgId, UUID officerId, RankQuery query, String cursor, int limit) {
         RankCursor after = RankCursor.decode(cursor);
         Instant now = clock.instant();
-        return jdbi.inTransaction(handle -> {
-            ScoreReadDao reads = handle.attach(ScoreReadDao.class);
-            if (!reads.officerExists(orgId, officerId)) {
-                throw ApiProblemException.notFound("Officer " + officerId);
-            }
-            ScoringModel model = models.current(handle, orgId);
-            ScoreReadDao.RankFilter filter = new ScoreReadDao.RankFilter(query.tier(), query.stage(), query.trend(),
-                    query.partnerType(), after == null ? null : after.rankKey(), after == null ? null : after.relationshipId(),
-                    now, Decay.seconds(model.halfLife()), Decay.seconds(model.shortHalfLife()));
-            List<RankedScore> rows = reads.ranked(orgId, officerId, filter, limit + 1);
-            List<RankedScore> items = rows.size() > limit ? rows.subList(0, limit) : rows;
-            String next = rows.size() > limit ? new RankCursor(items.get(limit - 1).score().rankKey(),
-                    items.get(limit - 1).score().relationshipId()).encode() : null;
-            return new Page<>(items.stream().map(r -> scored(r, now, model)).toList(), next);
-        });
+        ScoringModel model = models.current(modelReads, orgId);
+        ScoreReadDao.RankFilter filter = new ScoreReadDao.RankFilter(query.tier(), query.stage(), query.trend(),
+                query.partnerType(), after == null ? null : after.rankKey(), after == null ? null : after.relationshipId(),
+                now, Decay.seconds(model.halfLife()), Decay.seconds(model.shortHalfLife()));
+        List<RankedScore> rows = reads.ranked(orgId, officerId, filter, limit + 1);
+        // rows are the org's own, so only an empty page needs to ask whether the officer exists
+        if (rows.isEmpty() && !reads.officerExists(orgId, officerId)) {
+            throw ApiProblemException.notFound("Officer " + officerId);
+        }
+        List<RankedScore> items = rows.size() > limit ? rows.subList(0, limit) : rows;
+        String next = rows.size() > limit ? new RankCursor(items.get(limit - 1).score().rankKey(),
+                items.get(limit - 1).score().relationshipId()).encode() : null;
+        return new Page<>(items.stream().map(r -> scored(r, now, model)).toList(), next);
     }
 
     public List<ScoredRelationship> partnerScores(UUID orgId, UUID partnerId) {

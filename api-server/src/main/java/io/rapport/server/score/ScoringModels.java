@@ -24,7 +24,12 @@ public class ScoringModels {
 
     /** For reads and the sweep: no lock. */
     public ScoringModel current(Handle handle, UUID orgId) {
-        return handle.attach(ScoringModelDao.class).find(orgId).map(ScoringModels::toModel).orElse(ScoringModel.defaults());
+        return current(handle.attach(ScoringModelDao.class), orgId);
+    }
+
+    /** The same through a DAO the caller keeps (an on-demand one on hot read paths: attaching costs). */
+    public ScoringModel current(ScoringModelDao dao, UUID orgId) {
+        return dao.find(orgId).map(ScoringModels::toModel).orElse(ScoringModel.defaults());
     }
 
     /** For ingest: the row, seeded with the defaults on first use, share-locked until the transaction ends. */
