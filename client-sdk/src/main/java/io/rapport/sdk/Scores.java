@@ -7,6 +7,7 @@ import io.rapport.sdk.generated.api.ScoringModelApi;
 import io.rapport.sdk.generated.model.Job;
 import io.rapport.sdk.generated.model.OfficerDigest;
 import io.rapport.sdk.generated.model.OversightSummary;
+import io.rapport.sdk.generated.model.PartnerSort;
 import io.rapport.sdk.generated.model.PartnerType;
 import io.rapport.sdk.generated.model.RelationshipScore;
 import io.rapport.sdk.generated.model.ScoreHistory;
@@ -54,8 +55,14 @@ public final class Scores {
     /** One page of an officer's partners, highest score first; null filters do not filter. */
     public ScoredPartnerPage rankedPartners(UUID officerId, Integer limit, String cursor, Tier tier, Stage stage,
                                            Trend trend, PartnerType partnerType) {
+        return rankedPartners(officerId, limit, cursor, tier, stage, trend, partnerType, null);
+    }
+
+    /** The same in another order: {@link PartnerSort#LAST_ACTIVITY} lists the most recently active first. */
+    public ScoredPartnerPage rankedPartners(UUID officerId, Integer limit, String cursor, Tier tier, Stage stage,
+                                           Trend trend, PartnerType partnerType, PartnerSort sort) {
         return executor.execute(headers ->
-                api.listOfficerPartners(officerId, limit, cursor, tier, stage, trend, partnerType, headers));
+                api.listOfficerPartners(officerId, limit, cursor, tier, stage, trend, partnerType, sort, headers));
     }
 
     /** All of an officer's (filtered) partners in rank order, fetching pages lazily. */

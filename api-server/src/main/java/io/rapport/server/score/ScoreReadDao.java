@@ -16,8 +16,8 @@ public interface ScoreReadDao {
     }
 
     /** The ranked-list query's filters and keyset position; null fields do not filter. */
-    record RankFilter(String tier, String stage, String trend, String partnerType, Double afterKey, UUID afterId,
-                      Instant now, double halfLife, double shortHalfLife) {
+    record RankFilter(String tier, String stage, String trend, String partnerType, Double afterKey,
+                      Instant afterActivity, UUID afterId, Instant now, double halfLife, double shortHalfLife) {
     }
 
     @SqlQuery("SELECT relationship_id, officer_id, partner_id FROM relationship WHERE org_id = :orgId AND relationship_id = :id")
@@ -35,16 +35,15 @@ public interface ScoreReadDao {
             """)
     int referralsSince(UUID orgId, UUID relationshipId, Instant since);
 
-    /**
-     * The officer's rows in rank-key order: an index scan on relationship_score_rank. The trend filter
-     * compares ln of the rate ratio (short/H_short)/(long/H_long) at :now, which cannot underflow.
-     */
-    @SqlQuery("""
+    String OFFICER_ROWS = """
             SELECT s.*, p.name AS partner_name, p.type AS partner_type
             FROM relationship_score s
             JOIN partner p ON p.org_id = s.org_id AND p.partner_id = s.partner_id
             WHERE s.org_id = :orgId AND s.officer_id = :officerId
-              AND (CAST(:f.afterKey AS float8) IS NULL OR (s.rank_key, s.relationship_id) < (:f.afterKey, :f.afterId))
+            """;
+
+    /** The trend filter compares ln of the rate ratio (short/H_short)/(long/H_long) at :now, which cannot underflow. */
+    String FILTERS = """
               AND (CAST(:f.tier AS text) IS NULL OR s.tier = :f.tier)
               AND (CAST(:f.stage AS text) IS NULL OR s.stage = :f.stage)
               AND (CAST(:f.partnerType AS text) IS NULL OR p.type = :f.partnerType)
@@ -58,10 +57,24 @@ public interface ScoreReadDao {
                           - (extract(epoch FROM CAST(:f.now AS timestamptz)) - extract(epoch FROM s.ref_time))::float8
                             * ln(2.0::float8) * (1.0 / :f.shortHalfLife - 1.0 / :f.halfLife) < ln(0.7::float8) THEN 'cooling'
                      ELSE 'steady' END)
+            """;
+
+    /** Highest score first: an index scan on relationship_score_rank. */
+    @SqlQuery(OFFICER_ROWS + FILTERS + """
+              AND (CAST(:f.afterKey AS float8) IS NULL OR (s.rank_key, s.relationship_id) < (:f.afterKey, :f.afterId))
             ORDER BY s.rank_key DESC, s.relationship_id DESC
             LIMIT :limit
             """)
     List<RankedScore> ranked(UUID orgId, UUID officerId, @BindMethods("f") RankFilter filter, int limit);
+
+    /** Most recent activity first: an index scan on relationship_score_recent. */
+    @SqlQuery(OFFICER_ROWS + FILTERS + """
+              AND (CAST(:f.afterActivity AS timestamptz) IS NULL
+                   OR (s.last_activity_at, s.relationship_id) < (CAST(:f.afterActivity AS timestamptz), :f.afterId))
+            ORDER BY s.last_activity_at DESC, s.relationship_id DESC
+            LIMIT :limit
+            """)
+    List<RankedScore> recent(UUID orgId, UUID officerId, @BindMethods("f") RankFilter filter, int limit);
 
     @SqlQuery("""
             SELECT s.*, p.name AS partner_name, p.type AS partner_type

@@ -3,6 +3,7 @@ package io.rapport.server.score;
 import io.rapport.server.common.auth.Callers;
 import io.rapport.server.common.paging.Page;
 import io.rapport.server.generated.api.ScoresApi;
+import io.rapport.server.generated.model.PartnerSort;
 import io.rapport.server.generated.model.PartnerType;
 import io.rapport.server.generated.model.RelationshipScore;
 import io.rapport.server.generated.model.ScoreChangePage;
@@ -27,8 +28,9 @@ public class ScoreResource implements ScoresApi {
     public Response listOfficerPartners(UUID officerId, Integer limit, String cursor,
                                         io.rapport.server.generated.model.Tier tier,
                                         io.rapport.server.generated.model.Stage stage,
-                                        io.rapport.server.generated.model.Trend trend, PartnerType partnerType) {
-        var query = new ScoreService.RankQuery(wire(tier), wire(stage), wire(trend), wire(partnerType));
+                                        io.rapport.server.generated.model.Trend trend, PartnerType partnerType,
+                                        PartnerSort sort) {
+        var query = new ScoreService.RankQuery(wire(tier), wire(stage), wire(trend), wire(partnerType), wire(sort));
         Page<ScoredRelationship> page = scores.officerPartners(Callers.orgId(), officerId, query, cursor, limit);
         return Response.ok(new ScoredPartnerPage().items(page.map(ScoreResource::toListDto).items())
                 .nextCursor(page.nextCursor())).build();

@@ -49,20 +49,22 @@ public class ScoreService {
      * since attaching a SqlObject per request costs more than the query itself.
      */
     public Page<ScoredRelationship> officerPartners(UUID orgId, UUID officerId, RankQuery query, String cursor, int limit) {
-        RankCursor after = RankCursor.decode(cursor);
+        boolean byActivity = RankQuery.BY_ACTIVITY.equals(query.sort());
+        RankCursor after = RankCursor.decode(cursor, byActivity);
         Instant now = clock.instant();
         ScoringModel model = models.current(modelReads, orgId);
         ScoreReadDao.RankFilter filter = new ScoreReadDao.RankFilter(query.tier(), query.stage(), query.trend(),
-                query.partnerType(), after == null ? null : after.rankKey(), after == null ? null : after.relationshipId(),
-                now, Decay.seconds(model.halfLife()), Decay.seconds(model.shortHalfLife()));
-        List<RankedScore> rows = reads.ranked(orgId, officerId, filter, limit + 1);
+                query.partnerType(), after == null ? null : after.rankKey(), after == null ? null : after.lastActivityAt(),
+                after == null ? null : after.relationshipId(), now, Decay.seconds(model.halfLife()),
+                Decay.seconds(model.shortHalfLife()));
+        List<RankedScore> rows = byActivity ? reads.recent(orgId, officerId, filter, limit + 1)
+                : reads.ranked(orgId, officerId, filter, limit + 1);
         // rows are the org's own, so only an empty page needs to ask whether the officer exists
         if (rows.isEmpty() && !reads.officerExists(orgId, officerId)) {
             throw ApiProblemException.notFound("Officer " + officerId);
         }
         List<RankedScore> items = rows.size() > limit ? rows.subList(0, limit) : rows;
-        String next = rows.size() > limit ? new RankCursor(items.get(limit - 1).score().rankKey(),
-                items.get(limit - 1).score().relationshipId()).encode() : null;
+        String next = rows.size() > limit ? RankCursor.after(items.get(limit - 1), byActivity).encode() : null;
         return new Page<>(items.stream().map(r -> scored(r, now, model)).toList(), next);
     }
 
@@ -93,7 +95,8 @@ public class ScoreService {
                 ranked.partnerType(), state, InterestScore.of(state, now, model), 0);
     }
 
-    /** Ranked-list filters by their wire values; null does not filter. */
-    public record RankQuery(String tier, String stage, String trend, String partnerType) {
+    /** Ranked-list filters by their wire values; null does not filter. A null sort is by score. */
+    public record RankQuery(String tier, String stage, String trend, String partnerType, String sort) {
+        public static final String BY_ACTIVITY = "lastActivity";
     }
 }

@@ -19,6 +19,7 @@ import io.rapport.sdk.RapportApiException;
 import io.rapport.sdk.RapportClient;
 import io.rapport.sdk.generated.model.Officer;
 import io.rapport.sdk.generated.model.Partner;
+import io.rapport.sdk.generated.model.PartnerSort;
 import io.rapport.sdk.generated.model.PartnerType;
 import io.rapport.sdk.generated.model.RelationshipScore;
 import io.rapport.sdk.generated.model.ScoreChange;
@@ -128,6 +129,33 @@ class ScoresIT {
         assertThat(ranked).extracting(ScoredPartner::getPartnerId).containsExactlyElementsOf(byExpectedInterest);
         assertThat(ranked).isSortedAccordingTo(Comparator.comparing(ScoredPartner::getScore).reversed());
         assertThat(ranked).allSatisfy(p -> assertThat(p.getOfficerId()).isEqualTo(officer.getId()));
+    }
+
+    @Test
+    void rankedPartners_sortedByLastActivity_pageMostRecentFirst() {
+        RapportClient client = SERVER.newOrg().client();
+        Officer officer = anOfficer().create(client);
+        List<UUID> mostRecentFirst = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Partner partner = aPartner().create(client);
+            // the most recent is the weakest signal, so this order is not the score order
+            send(client, officer, partner, new Sent(i % 2 == 0 ? "app_opened" : "referral_sent", NOW.minus(Duration.ofHours(i))));
+            mostRecentFirst.add(partner.getId());
+        }
+
+        List<ScoredPartner> listed = new ArrayList<>();
+        String cursor = null;
+        do {
+            ScoredPartnerPage page = client.scores().rankedPartners(officer.getId(), 2, cursor, null, null, null, null,
+                    PartnerSort.LAST_ACTIVITY);
+            listed.addAll(page.getItems());
+            cursor = page.getNextCursor();
+        } while (cursor != null);
+
+        assertThat(listed).extracting(ScoredPartner::getPartnerId).containsExactlyElementsOf(mostRecentFirst);
+        String scoreCursor = client.scores().rankedPartners(officer.getId(), 2, null, null, null, null, null).getNextCursor();
+        assertThatThrownBy(() -> client.scores().rankedPartners(officer.getId(), 2, scoreCursor, null, null, null, null,
+                PartnerSort.LAST_ACTIVITY)).isInstanceOf(RapportApiException.class);
     }
 
     @Test
