@@ -34,6 +34,7 @@ import io.rapport.server.common.problem.ProblemExceptionMapper;
 import io.rapport.server.common.problem.ViolationExceptionMapper;
 import io.rapport.server.common.web.ContractEnumParamConverters;
 import io.rapport.server.common.web.ContractResource;
+import io.rapport.server.common.web.DateParamConverters;
 import io.rapport.server.common.web.RequestIdFilter;
 import io.rapport.server.common.web.TimestampParamConverters;
 import io.rapport.server.content.ContentEventValidator;
@@ -66,7 +67,19 @@ import io.rapport.server.officer.OfficerService;
 import io.rapport.server.org.OrganizationResource;
 import io.rapport.server.org.OrganizationService;
 import io.rapport.server.partner.PartnerResource;
+import io.rapport.server.oversight.OversightResource;
+import io.rapport.server.oversight.OversightService;
 import io.rapport.server.partner.PartnerService;
+import io.rapport.server.score.ScoreReportResource;
+import io.rapport.server.score.ScoreReportService;
+import io.rapport.server.score.ScoreResource;
+import io.rapport.server.score.ScoreService;
+import io.rapport.server.score.ScoreSweeper;
+import io.rapport.server.score.ScoreUpdater;
+import io.rapport.server.score.ScoringModelResource;
+import io.rapport.server.score.ScoringModelService;
+import io.rapport.server.score.ScoringModels;
+import io.rapport.server.score.SweepTask;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -166,7 +179,8 @@ public class RapportApplication extends Application<RapportConfiguration> {
         // Usage events: validators (content adds contentId checks) and listeners run inside the ingest transaction.
         RelationshipRegistry relationships = new RelationshipRegistry(clock);
         List<EventValidator> eventValidators = List.of(new ContentEventValidator());
-        List<AcceptedEventsListener> eventListeners = List.of(new UninstallListener());
+        List<AcceptedEventsListener> eventListeners = List.of(new UninstallListener(),
+                new ScoreUpdater(clock, new ScoringModels()));
         EventIngestService ingest = new EventIngestService(jdbi, clock, relationships, eventValidators, eventListeners);
         jersey.register(new TimestampParamConverters());
         jersey.register(new BodyLimit());
@@ -181,5 +195,16 @@ public class RapportApplication extends Application<RapportConfiguration> {
         jersey.register(new ContentResource(new ContentService(jdbi, clock)));
         jersey.register(new ContentStatsResource(new ContentStatsService(jdbi), clock));
         jersey.register(new FeedResource(new FeedService(jdbi, clock, photos, logos), environment.getObjectMapper()));
+
+        // Scores: updated by ScoreUpdater inside the ingest transaction (listed above); reads, feed and the time-driven sweep.
+        ScoringModels scoringModels = new ScoringModels();
+        ScoreSweeper sweeper = new ScoreSweeper(jdbi, clock, scoringModels, config.getScoring().sweepInterval());
+        environment.lifecycle().manage(sweeper);
+        environment.admin().addTask(new SweepTask(sweeper));
+        jersey.register(new ScoreResource(new ScoreService(jdbi, clock, scoringModels)));
+        jersey.register(new ScoringModelResource(new ScoringModelService(jdbi, clock, scoringModels)));
+        jersey.register(new DateParamConverters());
+        jersey.register(new ScoreReportResource(new ScoreReportService(jdbi, clock, scoringModels)));
+        jersey.register(new OversightResource(new OversightService(jdbi, clock)));
     }
 }

@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.rapport.server.common.auth.AuthConfig;
 import io.rapport.server.common.db.DatabaseConfig;
 import io.rapport.server.common.ratelimit.RateLimitConfig;
+import io.rapport.server.score.ScoringConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -35,5 +36,14 @@ public class RapportConfiguration extends Configuration {
 
     public AuthConfig getAuth() {
         return auth;
+    }
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ScoringConfig scoring = new ScoringConfig();
+
+    public ScoringConfig getScoring() {
+        return scoring;
     }
 }

@@ -10,8 +10,12 @@ import io.rapport.sdk.generated.api.ContentStatsApi;
 import io.rapport.sdk.generated.api.EventsApi;
 import io.rapport.sdk.generated.api.OfficersApi;
 import io.rapport.sdk.generated.api.OrganizationsApi;
+import io.rapport.sdk.generated.api.OversightApi;
 import io.rapport.sdk.generated.api.PartnersApi;
 import io.rapport.sdk.generated.api.RelationshipsApi;
+import io.rapport.sdk.generated.api.ScoreReportsApi;
+import io.rapport.sdk.generated.api.ScoresApi;
+import io.rapport.sdk.generated.api.ScoringModelApi;
 import io.rapport.sdk.generated.invoker.ApiClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,6 +56,7 @@ public final class RapportClient implements AutoCloseable {
     private final Content content;
     private final AppFeeds app;
     private final TrackerFactory trackers;
+    private final Scores scores;
     private volatile boolean closed;
 
     private RapportClient(Builder builder) {
@@ -69,6 +74,8 @@ public final class RapportClient implements AutoCloseable {
         this.content = new Content(new ContentApi(apiClient), new ContentStatsApi(apiClient), new ImageCalls(apiClient), executor);
         this.app = new AppFeeds(apiClient, executor);
         this.trackers = new TrackerFactory(new EventsApi(apiClient), executor, apiClient.getObjectMapper(), builder.clock);
+        this.scores = new Scores(new ScoresApi(apiClient), new ScoringModelApi(apiClient),
+                new ScoreReportsApi(apiClient), new OversightApi(apiClient), executor);
     }
 
     public static Builder builder() {
@@ -127,6 +134,11 @@ public final class RapportClient implements AutoCloseable {
      */
     public EventTracker tracker(TrackerOptions options) {
         return trackers.create(options);
+    }
+
+    /** Partner-interest scores, ranked lists and the change feed. */
+    public Scores scores() {
+        return scores;
     }
 
     /** Releases the client; idempotent. Calls made after closing are not guaranteed to work. */

@@ -1,6 +1,6 @@
 package io.rapport.server.event;
 
-import io.dropwizard.validation.BaseValidator;
+import io.dropwizard.jersey.validation.Validators;
 import io.rapport.server.generated.model.EventBatch;
 import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
@@ -16,9 +16,9 @@ import java.lang.annotation.ElementType;
  */
 public final class EventBatchTraversal implements TraversableResolver {
 
-    /** Dropwizard's validator, with this resolver. */
+    /** Dropwizard's Jersey validator (which names query and header parameters as the contract does), with this resolver. */
     public static Validator validator() {
-        return BaseValidator.newConfiguration().traversableResolver(new EventBatchTraversal())
+        return Validators.newConfiguration().traversableResolver(new EventBatchTraversal())
                 .buildValidatorFactory().getValidator();
     }
 

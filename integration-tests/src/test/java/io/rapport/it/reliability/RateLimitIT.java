@@ -19,6 +19,7 @@ class RateLimitIT {
 
     @RegisterExtension
     static final RapportServerExtension SERVER = new RapportServerExtension(CLOCK)
+            .with(ConfigOverride.config("rateLimit.enabled", "true"))
             .with(ConfigOverride.config("rateLimit.burst", "3"))
             .with(ConfigOverride.config("rateLimit.requestsPerSecond", "1"));
 

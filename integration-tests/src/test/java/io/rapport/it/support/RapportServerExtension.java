@@ -58,7 +58,9 @@ public class RapportServerExtension implements BeforeAllCallback, AfterAllCallba
                 ConfigOverride.config("auth.adminKey", ADMIN_KEY),
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("logging.level", "WARN")));
+                ConfigOverride.config("logging.level", "WARN"),
+                // Tests hammer one key from many threads; RateLimitIT switches the limiter back on.
+                ConfigOverride.config("rateLimit.enabled", "false")));
         overrides.addAll(extraOverrides);
         support = new DropwizardTestSupport<>(RapportApplication.class, (String) null,
                 overrides.toArray(ConfigOverride[]::new)) {

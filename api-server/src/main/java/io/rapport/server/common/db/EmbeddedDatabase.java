@@ -59,6 +59,11 @@ public final class EmbeddedDatabase {
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200")
+                    // zonky tunes for throwaway test clusters (fsync off); this one keeps real data,
+                    // and a 2xx promises the data is on disk.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             createDatabaseIfMissing(postgres);
             return new EmbeddedDatabase(dataDir, postgres);

@@ -1,0 +1,87 @@
+package io.rapport.server.score;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+@RegisterConstructorMapper(RankedScore.class)
+@RegisterConstructorMapper(ScoreReadDao.RelationshipRef.class)
+public interface ScoreReadDao {
+
+    record RelationshipRef(UUID relationshipId, UUID officerId, UUID partnerId) {
+    }
+
+    /** The ranked-list query's filters and keyset position; null fields do not filter. */
+    record RankFilter(String tier, String stage, String trend, String partnerType, Double afterKey,
+                      Instant afterActivity, UUID afterId, Instant now, double halfLife, double shortHalfLife) {
+    }
+
+    @SqlQuery("SELECT relationship_id, officer_id, partner_id FROM relationship WHERE org_id = :orgId AND relationship_id = :id")
+    Optional<RelationshipRef> relationship(UUID orgId, UUID id);
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM officer WHERE org_id = :orgId AND officer_id = :id)")
+    boolean officerExists(UUID orgId, UUID id);
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM partner WHERE org_id = :orgId AND partner_id = :id)")
+    boolean partnerExists(UUID orgId, UUID id);
+
+    @SqlQuery("""
+            SELECT count(*) FROM usage_event
+            WHERE org_id = :orgId AND relationship_id = :relationshipId AND type = 'referral_sent' AND occurred_at >= :since
+            """)
+    int referralsSince(UUID orgId, UUID relationshipId, Instant since);
+
+    String OFFICER_ROWS = """
+            SELECT s.*, p.name AS partner_name, p.type AS partner_type
+            FROM relationship_score s
+            JOIN partner p ON p.org_id = s.org_id AND p.partner_id = s.partner_id
+            WHERE s.org_id = :orgId AND s.officer_id = :officerId
+            """;
+
+    /** The trend filter compares ln of the rate ratio (short/H_short)/(long/H_long) at :now, which cannot underflow. */
+    String FILTERS = """
+              AND (CAST(:f.tier AS text) IS NULL OR s.tier = :f.tier)
+              AND (CAST(:f.stage AS text) IS NULL OR s.stage = :f.stage)
+              AND (CAST(:f.partnerType AS text) IS NULL OR p.type = :f.partnerType)
+              AND (CAST(:f.trend AS text) IS NULL OR :f.trend = CASE
+                     WHEN s.raw <= 0 THEN 'steady'
+                     WHEN s.short_raw <= 0 THEN 'cooling'
+                     WHEN ln(s.short_raw / s.raw) + ln(:f.halfLife / :f.shortHalfLife)
+                          - (extract(epoch FROM CAST(:f.now AS timestamptz)) - extract(epoch FROM s.ref_time))::float8
+                            * ln(2.0::float8) * (1.0 / :f.shortHalfLife - 1.0 / :f.halfLife) > ln(1.3::float8) THEN 'rising'
+                     WHEN ln(s.short_raw / s.raw) + ln(:f.halfLife / :f.shortHalfLife)
+                          - (extract(epoch FROM CAST(:f.now AS timestamptz)) - extract(epoch FROM s.ref_time))::float8
+                            * ln(2.0::float8) * (1.0 / :f.shortHalfLife - 1.0 / :f.halfLife) < ln(0.7::float8) THEN 'cooling'
+                     ELSE 'steady' END)
+            """;
+
+    /** Highest score first: an index scan on relationship_score_rank. */
+    @SqlQuery(OFFICER_ROWS + FILTERS + """
+              AND (CAST(:f.afterKey AS float8) IS NULL OR (s.rank_key, s.relationship_id) < (:f.afterKey, :f.afterId))
+            ORDER BY s.rank_key DESC, s.relationship_id DESC
+            LIMIT :limit
+            """)
+    List<RankedScore> ranked(UUID orgId, UUID officerId, @BindMethods("f") RankFilter filter, int limit);
+
+    /** Most recent activity first: an index scan on relationship_score_recent. */
+    @SqlQuery(OFFICER_ROWS + FILTERS + """
+              AND (CAST(:f.afterActivity AS timestamptz) IS NULL
+                   OR (s.last_activity_at, s.relationship_id) < (CAST(:f.afterActivity AS timestamptz), :f.afterId))
+            ORDER BY s.last_activity_at DESC, s.relationship_id DESC
+            LIMIT :limit
+            """)
+    List<RankedScore> recent(UUID orgId, UUID officerId, @BindMethods("f") RankFilter filter, int limit);
+
+    @SqlQuery("""
+            SELECT s.*, p.name AS partner_name, p.type AS partner_type
+            FROM relationship_score s
+            JOIN partner p ON p.org_id = s.org_id AND p.partner_id = s.partner_id
+            WHERE s.org_id = :orgId AND s.partner_id = :partnerId
+            ORDER BY s.rank_key DESC, s.relationship_id DESC
+            """)
+    List<RankedScore> forPartner(UUID orgId, UUID partnerId);
+}

@@ -1,0 +1,102 @@
+package io.rapport.server.score;
+
+import io.rapport.server.common.paging.Page;
+import io.rapport.server.common.problem.ApiProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+
+/** Score reads, each computed for the clock's "now" from the stored sums. */
+public class ScoreService {
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final ScoringModels models;
+    private final ScoreReadDao reads;
+    private final ScoringModelDao modelReads;
+
+    public ScoreService(Jdbi jdbi, Clock clock, ScoringModels models) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.models = models;
+        this.reads = jdbi.onDemand(ScoreReadDao.class);
+        this.modelReads = jdbi.onDemand(ScoringModelDao.class);
+    }
+
+    public ScoredRelationship relationshipScore(UUID orgId, UUID relationshipId) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(handle -> {
+            ScoreReadDao reads = handle.attach(ScoreReadDao.class);
+            ScoreReadDao.RelationshipRef ref = reads.relationship(orgId, relationshipId)
+                    .orElseThrow(() -> ApiProblemException.notFound("Relationship " + relationshipId));
+            ScoringModel model = models.current(handle, orgId);
+            ScoreDao scores = handle.attach(ScoreDao.class);
+            Map<String, InterestSum> byType = scores.typeSums(orgId, relationshipId).stream()
+                    .collect(Collectors.toMap(TypeSum::type, t -> new InterestSum(t.raw(), t.refTime())));
+            ScoreState state = scores.find(orgId, relationshipId).map(row -> row.toState(byType))
+                    .orElse(new ScoreState(InterestSum.EMPTY, InterestSum.EMPTY, Map.of(), StageFacts.NONE, null, Tier.COLD));
+            int referrals = reads.referralsSince(orgId, relationshipId, now.minus(StageFacts.REFERRAL_WINDOW));
+            return new ScoredRelationship(ref.relationshipId(), ref.officerId(), ref.partnerId(), null, null, state,
+                    InterestScore.of(state, now, model), referrals);
+        });
+    }
+
+    /**
+     * The hot read path: no transaction (one consistent statement does the work) and DAOs made once,
+     * since attaching a SqlObject per request costs more than the query itself.
+     */
+    public Page<ScoredRelationship> officerPartners(UUID orgId, UUID officerId, RankQuery query, String cursor, int limit) {
+        boolean byActivity = RankQuery.BY_ACTIVITY.equals(query.sort());
+        RankCursor after = RankCursor.decode(cursor, byActivity);
+        Instant now = clock.instant();
+        ScoringModel model = models.current(modelReads, orgId);
+        ScoreReadDao.RankFilter filter = new ScoreReadDao.RankFilter(query.tier(), query.stage(), query.trend(),
+                query.partnerType(), after == null ? null : after.rankKey(), after == null ? null : after.lastActivityAt(),
+                after == null ? null : after.relationshipId(), now, Decay.seconds(model.halfLife()),
+                Decay.seconds(model.shortHalfLife()));
+        List<RankedScore> rows = byActivity ? reads.recent(orgId, officerId, filter, limit + 1)
+                : reads.ranked(orgId, officerId, filter, limit + 1);
+        // rows are the org's own, so only an empty page needs to ask whether the officer exists
+        if (rows.isEmpty() && !reads.officerExists(orgId, officerId)) {
+            throw ApiProblemException.notFound("Officer " + officerId);
+        }
+        List<RankedScore> items = rows.size() > limit ? rows.subList(0, limit) : rows;
+        String next = rows.size() > limit ? RankCursor.after(items.get(limit - 1), byActivity).encode() : null;
+        return new Page<>(items.stream().map(r -> scored(r, now, model)).toList(), next);
+    }
+
+    public List<ScoredRelationship> partnerScores(UUID orgId, UUID partnerId) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(handle -> {
+            ScoreReadDao reads = handle.attach(ScoreReadDao.class);
+            if (!reads.partnerExists(orgId, partnerId)) {
+                throw ApiProblemException.notFound("Partner " + partnerId);
+            }
+            ScoringModel model = models.current(handle, orgId);
+            return reads.forPartner(orgId, partnerId).stream().map(r -> scored(r, now, model)).toList();
+        });
+    }
+
+    /** Changes after the cursor, oldest first; the next cursor is returned even for an empty page. */
+    public Page<ScoreChange> changes(UUID orgId, String afterCursor, int limit) {
+        long after = FeedCursor.decode(afterCursor);
+        List<ScoreChange> items = jdbi.withHandle(handle -> handle.attach(ScoreChangeDao.class).after(orgId, after, limit));
+        long last = items.isEmpty() ? after : items.get(items.size() - 1).seq();
+        return new Page<>(items, FeedCursor.encode(last));
+    }
+
+    private static ScoredRelationship scored(RankedScore ranked, Instant now, ScoringModel model) {
+        ScoreRow row = ranked.score();
+        ScoreState state = row.toState(Map.of());
+        return new ScoredRelationship(row.relationshipId(), row.officerId(), row.partnerId(), ranked.partnerName(),
+                ranked.partnerType(), state, InterestScore.of(state, now, model), 0);
+    }
+
+    /** Ranked-list filters by their wire values; null does not filter. A null sort is by score. */
+    public record RankQuery(String tier, String stage, String trend, String partnerType, String sort) {
+        public static final String BY_ACTIVITY = "lastActivity";
+    }
+}

@@ -1,0 +1,129 @@
+package io.rapport.sdk;
+
+import io.rapport.sdk.generated.api.OversightApi;
+import io.rapport.sdk.generated.api.ScoreReportsApi;
+import io.rapport.sdk.generated.api.ScoresApi;
+import io.rapport.sdk.generated.api.ScoringModelApi;
+import io.rapport.sdk.generated.model.Job;
+import io.rapport.sdk.generated.model.OfficerDigest;
+import io.rapport.sdk.generated.model.OversightSummary;
+import io.rapport.sdk.generated.model.PartnerSort;
+import io.rapport.sdk.generated.model.PartnerType;
+import io.rapport.sdk.generated.model.RelationshipScore;
+import io.rapport.sdk.generated.model.ScoreHistory;
+import io.rapport.sdk.generated.model.ScoreChangePage;
+import io.rapport.sdk.generated.model.ScoredPartner;
+import io.rapport.sdk.generated.model.ScoredPartnerPage;
+import io.rapport.sdk.generated.model.ScoringModel;
+import io.rapport.sdk.generated.model.ScoringModelInput;
+import io.rapport.sdk.generated.model.Stage;
+import io.rapport.sdk.generated.model.Tier;
+import io.rapport.sdk.generated.model.Trend;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Partner-interest scores (needs the {@code scores:read} scope). Every score is computed by the server
+ * for its current time. Thread-safe. Throws {@link NotFoundException} for ids of another organization.
+ *
+ * <p>The change feed is read with {@link #changes(String, Integer)}: pass the returned
+ * {@code nextCursor} as {@code after} on the next call; the feed never skips or repeats a change.
+ */
+public final class Scores {
+    private final ScoresApi api;
+    private final ScoringModelApi models;
+    private final ScoreReportsApi reports;
+    private final OversightApi oversight;
+    private final RequestExecutor executor;
+
+    Scores(ScoresApi api, ScoringModelApi models, ScoreReportsApi reports, OversightApi oversight,
+           RequestExecutor executor) {
+        this.api = api;
+        this.models = models;
+        this.reports = reports;
+        this.oversight = oversight;
+        this.executor = executor;
+    }
+
+    /** A relationship's score now, with tier, trend, stage, next step and explanation. */
+    public RelationshipScore forRelationship(UUID relationshipId) {
+        return executor.execute(headers -> api.getRelationshipScore(relationshipId, headers));
+    }
+
+    /** One page of an officer's partners, highest score first; null filters do not filter. */
+    public ScoredPartnerPage rankedPartners(UUID officerId, Integer limit, String cursor, Tier tier, Stage stage,
+                                           Trend trend, PartnerType partnerType) {
+        return rankedPartners(officerId, limit, cursor, tier, stage, trend, partnerType, null);
+    }
+
+    /** The same in another order: {@link PartnerSort#LAST_ACTIVITY} lists the most recently active first. */
+    public ScoredPartnerPage rankedPartners(UUID officerId, Integer limit, String cursor, Tier tier, Stage stage,
+                                           Trend trend, PartnerType partnerType, PartnerSort sort) {
+        return executor.execute(headers ->
+                api.listOfficerPartners(officerId, limit, cursor, tier, stage, trend, partnerType, sort, headers));
+    }
+
+    /** All of an officer's (filtered) partners in rank order, fetching pages lazily. */
+    public Stream<ScoredPartner> allRankedPartners(UUID officerId, Tier tier, Stage stage, Trend trend,
+                                                   PartnerType partnerType) {
+        return Pages.stream(cursor -> {
+            ScoredPartnerPage page = rankedPartners(officerId, Pages.PAGE_SIZE, cursor, tier, stage, trend, partnerType);
+            return new Pages.Slice<>(page.getItems(), page.getNextCursor());
+        });
+    }
+
+    /** One partner's scores with each of the organization's officers, highest first. */
+    public List<ScoredPartner> forPartner(UUID partnerId) {
+        return executor.execute(headers -> api.listPartnerScores(partnerId, headers)).getItems();
+    }
+
+    /** The tier and stage changes after {@code after} (null: from the beginning), oldest first. */
+    public ScoreChangePage changes(String after, Integer limit) {
+        return executor.execute(headers -> api.listScoreChanges(after, limit, headers));
+    }
+
+    /** The organization's scoring model; its {@code version} is what {@link #updateModel} must match. */
+    public ScoringModel model() {
+        return executor.execute(headers -> models.getScoringModel(headers));
+    }
+
+    /**
+     * Replaces the scoring model (needs the {@code admin} scope) and rescores every relationship before
+     * answering. Throws {@link RapportApiException} with status 412 when {@code expectedVersion} is stale.
+     */
+    public ScoringModel updateModel(int expectedVersion, ScoringModelInput input) {
+        return executor.execute(headers -> models.updateScoringModel(input, "\"" + expectedVersion + "\"", headers));
+    }
+
+    /** Recomputes every score from the stored events with the current model ({@code admin}); the finished job. */
+    public Job rescore() {
+        return executor.create((key, headers) -> models.rescore(key, headers));
+    }
+
+    /** A rescore job ({@code admin}). */
+    public Job job(UUID jobId) {
+        return executor.execute(headers -> models.getJob(jobId, headers));
+    }
+
+    /** The score at the end of each of the last {@code days} (1..365, null: 90) UTC days, oldest first. */
+    public ScoreHistory history(UUID relationshipId, Integer days) {
+        return executor.execute(headers -> reports.getScoreHistory(relationshipId, days, headers));
+    }
+
+    /** The officer's digest for {@code date} (null: today, UTC), covering the day before. */
+    public OfficerDigest digest(UUID officerId, LocalDate date) {
+        return executor.execute(headers -> reports.getOfficerDigest(officerId, date, headers));
+    }
+
+    /** Tiers, stages, movement, referrals and officer habits over one branch. */
+    public OversightSummary branchSummary(UUID branchId) {
+        return executor.execute(headers -> oversight.getBranchSummary(branchId, headers));
+    }
+
+    /** The same over the whole organization. */
+    public OversightSummary orgSummary() {
+        return executor.execute(headers -> oversight.getOrgSummary(headers));
+    }
+}
