@@ -4,7 +4,6 @@ import static io.rapport.it.support.Fixtures.aPartner;
 import static io.rapport.it.support.Fixtures.anEvent;
 import static io.rapport.it.support.Fixtures.anOfficer;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.rapport.it.support.RapportServerExtension;
 import io.rapport.it.support.TestDatabases;
 import io.rapport.it.support.TestOrg;
@@ -53,7 +52,7 @@ class ScoreBenchmark {
 
     @RegisterExtension
     static final RapportServerExtension SERVER = new RapportServerExtension()
-            .with(ConfigOverride.config("logging.level", "ERROR"));
+            .with("logging.level", "ERROR");
 
     @Test
     void scoringThroughput() throws Exception {

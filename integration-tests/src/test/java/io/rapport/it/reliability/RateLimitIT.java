@@ -2,7 +2,6 @@ package io.rapport.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.rapport.it.support.MutableClock;
 import io.rapport.it.support.RapportServerExtension;
 import io.rapport.it.support.RawHttp;
@@ -19,9 +18,9 @@ class RateLimitIT {
 
     @RegisterExtension
     static final RapportServerExtension SERVER = new RapportServerExtension(CLOCK)
-            .with(ConfigOverride.config("rateLimit.enabled", "true"))
-            .with(ConfigOverride.config("rateLimit.burst", "3"))
-            .with(ConfigOverride.config("rateLimit.requestsPerSecond", "1"));
+            .with("rateLimit.enabled", "true")
+            .with("rateLimit.burst", "3")
+            .with("rateLimit.requestsPerSecond", "1");
 
     @Test
     void aKeyOverItsRate_gets429WithRetryAfter_andRateLimitHeaders() {

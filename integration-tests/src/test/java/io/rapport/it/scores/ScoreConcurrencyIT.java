@@ -6,7 +6,6 @@ import static io.rapport.it.support.Fixtures.anOfficer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.rapport.it.scores.Expected.Sent;
 import io.rapport.it.support.MutableClock;
 import io.rapport.it.support.RapportServerExtension;
@@ -50,7 +49,7 @@ class ScoreConcurrencyIT {
 
     @RegisterExtension
     static final RapportServerExtension SERVER = new RapportServerExtension(new MutableClock(NOW))
-            .with(ConfigOverride.config("scoring.sweepInterval", "1h"));
+            .with("scoring.sweepInterval", "1h");
 
     private record Target(Officer officer, Partner partner) {
     }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.rapport.it.scores.Expected.Sent;
 import io.rapport.it.support.MutableClock;
 import io.rapport.it.support.RapportServerExtension;
@@ -38,7 +37,7 @@ class ScoreReportsIT {
 
     @RegisterExtension
     static final RapportServerExtension SERVER = new RapportServerExtension(CLOCK)
-            .with(ConfigOverride.config("scoring.sweepInterval", "1h"));
+            .with("scoring.sweepInterval", "1h");
 
     @Test
     void history_isTheScoreAtTheEndOfEachDay_recomputedFromTheEvents() {

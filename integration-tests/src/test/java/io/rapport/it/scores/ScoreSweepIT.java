@@ -5,7 +5,6 @@ import static io.rapport.it.support.Fixtures.anOfficer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.rapport.it.scores.Expected.Sent;
 import io.rapport.it.support.MutableClock;
 import io.rapport.it.support.RapportServerExtension;
@@ -38,7 +37,7 @@ class ScoreSweepIT {
 
     @RegisterExtension
     static final RapportServerExtension SERVER = new RapportServerExtension(CLOCK)
-            .with(ConfigOverride.config("scoring.sweepInterval", "1h"));
+            .with("scoring.sweepInterval", "1h");
 
     @Test
     void sweep_recordsDecayDrivenTierDropsAndStageExpiry_onlyOnceDue() throws Exception {

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.rapport.it.scores.Expected.Sent;
 import io.rapport.it.support.MutableClock;
 import io.rapport.it.support.RapportServerExtension;
@@ -50,7 +49,7 @@ class ScoresIT {
 
     @RegisterExtension
     static final RapportServerExtension SERVER = new RapportServerExtension(CLOCK)
-            .with(ConfigOverride.config("scoring.sweepInterval", "1h"));
+            .with("scoring.sweepInterval", "1h");
 
     @Test
     void relationshipScore_afterAReferralAndAMeeting_isTheFormulaWithItsExplanation() {

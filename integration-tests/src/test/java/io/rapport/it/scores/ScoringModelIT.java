@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.rapport.it.scores.Expected.Sent;
 import io.rapport.it.support.MutableClock;
 import io.rapport.it.support.RapportServerExtension;
@@ -46,7 +45,7 @@ class ScoringModelIT {
 
     @RegisterExtension
     static final RapportServerExtension SERVER = new RapportServerExtension(new MutableClock(NOW))
-            .with(ConfigOverride.config("scoring.sweepInterval", "1h"));
+            .with("scoring.sweepInterval", "1h");
 
     @Test
     void rescore_givesTheNumbersTheIncrementalPathGave() {

@@ -11,8 +11,9 @@ import io.rapport.sdk.generated.model.Scope;
 import io.rapport.server.RapportApplication;
 import io.rapport.server.RapportConfiguration;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -28,7 +29,7 @@ public class RapportServerExtension implements BeforeAllCallback, AfterAllCallba
     public static final String ADMIN_KEY = "it-platform-admin-key-0123456789";
 
     private final Clock clock;
-    private final List<ConfigOverride> extraOverrides = new ArrayList<>();
+    private final Map<String, String> extraSettings = new LinkedHashMap<>();
     private TestDatabases.Database database;
     private DropwizardTestSupport<RapportConfiguration> support;
 
@@ -41,29 +42,36 @@ public class RapportServerExtension implements BeforeAllCallback, AfterAllCallba
         this.clock = clock;
     }
 
-    /** Adds a configuration override, e.g. {@code config("scoring.sweepInterval", "1h")}. */
-    public RapportServerExtension with(ConfigOverride override) {
-        extraOverrides.add(override);
+    /**
+     * Sets one configuration value, e.g. {@code with("scoring.sweepInterval", "1h")}; it replaces the
+     * extension's default for the same key (Dropwizard applies overrides in no guaranteed order, so a
+     * key must never be given twice).
+     */
+    public RapportServerExtension with(String key, String value) {
+        extraSettings.put(key, value);
         return this;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         database = TestDatabases.create();
-        List<ConfigOverride> overrides = new ArrayList<>(List.of(
-                ConfigOverride.config("database.url", database.url()),
-                ConfigOverride.config("database.user", database.user()),
-                ConfigOverride.config("database.password", database.password()),
-                ConfigOverride.config("database.migrateOnStart", "true"),
-                ConfigOverride.config("auth.adminKey", ADMIN_KEY),
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("logging.level", "WARN"),
-                // Tests hammer one key from many threads; RateLimitIT switches the limiter back on.
-                ConfigOverride.config("rateLimit.enabled", "false")));
-        overrides.addAll(extraOverrides);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("database.url", database.url());
+        settings.put("database.user", database.user());
+        settings.put("database.password", database.password());
+        settings.put("database.migrateOnStart", "true");
+        settings.put("auth.adminKey", ADMIN_KEY);
+        settings.put("server.applicationConnectors[0].port", "0");
+        settings.put("server.adminConnectors[0].port", "0");
+        settings.put("logging.level", "WARN");
+        // Tests hammer one key from many threads; RateLimitIT switches the limiter back on.
+        settings.put("rateLimit.enabled", "false");
+        settings.putAll(extraSettings);
+        ConfigOverride[] overrides = settings.entrySet().stream()
+                .map(e -> ConfigOverride.config(e.getKey(), e.getValue()))
+                .toArray(ConfigOverride[]::new);
         support = new DropwizardTestSupport<>(RapportApplication.class, (String) null,
-                overrides.toArray(ConfigOverride[]::new)) {
+                overrides) {
             @Override
             public Application<RapportConfiguration> newApplication() {
                 return new RapportApplication(clock);
