@@ -28,6 +28,7 @@ import io.rapport.server.common.db.SchemaMigrations;
 import io.rapport.server.common.idempotency.IdempotencyFeature;
 import io.rapport.server.common.idempotency.IdempotencyPurge;
 import io.rapport.server.common.idempotency.IdempotencyStore;
+import io.rapport.server.common.jdbi.CachedNamingTemplateEngine;
 import io.rapport.server.common.ratelimit.RateLimitFilter;
 import io.rapport.server.common.ratelimit.RateLimits;
 import io.rapport.server.common.problem.ProblemExceptionMapper;
@@ -83,6 +84,7 @@ import io.rapport.server.score.SweepTask;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
 /** Wires Rapport by hand: configuration → database → services → resources. */
@@ -148,6 +150,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         }
         Jdbi jdbi = new JdbiFactory().build(environment, database, "postgresql");
         jdbi.installPlugin(new PostgresPlugin());
+        jdbi.getConfig(SqlStatements.class).setTemplateEngine(new CachedNamingTemplateEngine());
         environment.healthChecks().register("schema", new SchemaHealthCheck(migrations));
 
         String adminKey = AdminKeys.resolve(config.getAuth().adminKey(), databaseConfig.embedded(), databaseConfig.dataDir());
