@@ -183,7 +183,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         RelationshipRegistry relationships = new RelationshipRegistry(clock);
         List<EventValidator> eventValidators = List.of(new ContentEventValidator());
         List<AcceptedEventsListener> eventListeners = List.of(new UninstallListener(),
-                new ScoreUpdater(clock, new ScoringModels()));
+                new ScoreUpdater(jdbi, clock, new ScoringModels()));
         EventIngestService ingest = new EventIngestService(jdbi, clock, relationships, eventValidators, eventListeners);
         jersey.register(new TimestampParamConverters());
         jersey.register(new BodyLimit());

@@ -4,6 +4,7 @@ import io.rapport.server.common.auth.Caller;
 import io.rapport.server.common.auth.CredentialResolver;
 import io.rapport.server.common.auth.OrgKeyCaller;
 import io.rapport.server.common.auth.Secrets;
+import io.rapport.server.common.jdbi.SqlObjects;
 import io.rapport.server.common.problem.ApiProblemException;
 import io.rapport.server.common.time.Timestamps;
 import java.time.Clock;
@@ -18,6 +19,7 @@ public class ApiKeyCredentials implements CredentialResolver {
     private final Clock clock;
 
     public ApiKeyCredentials(Jdbi jdbi, Clock clock) {
+        SqlObjects.warm(jdbi, ApiKeyDao.class);
         this.keys = jdbi.onDemand(ApiKeyDao.class);
         this.clock = clock;
     }
