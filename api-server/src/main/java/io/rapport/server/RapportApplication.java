@@ -28,6 +28,7 @@ import io.rapport.server.common.db.SchemaMigrations;
 import io.rapport.server.common.idempotency.IdempotencyFeature;
 import io.rapport.server.common.idempotency.IdempotencyPurge;
 import io.rapport.server.common.idempotency.IdempotencyStore;
+import io.rapport.server.common.jdbi.CachedNamingTemplateEngine;
 import io.rapport.server.common.ratelimit.RateLimitFilter;
 import io.rapport.server.common.ratelimit.RateLimits;
 import io.rapport.server.common.problem.ProblemExceptionMapper;
@@ -83,6 +84,7 @@ import io.rapport.server.score.SweepTask;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
 /** Wires Rapport by hand: configuration → database → services → resources. */
@@ -148,6 +150,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         }
         Jdbi jdbi = new JdbiFactory().build(environment, database, "postgresql");
         jdbi.installPlugin(new PostgresPlugin());
+        jdbi.getConfig(SqlStatements.class).setTemplateEngine(new CachedNamingTemplateEngine());
         environment.healthChecks().register("schema", new SchemaHealthCheck(migrations));
 
         String adminKey = AdminKeys.resolve(config.getAuth().adminKey(), databaseConfig.embedded(), databaseConfig.dataDir());
@@ -180,7 +183,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         RelationshipRegistry relationships = new RelationshipRegistry(clock);
         List<EventValidator> eventValidators = List.of(new ContentEventValidator());
         List<AcceptedEventsListener> eventListeners = List.of(new UninstallListener(),
-                new ScoreUpdater(clock, new ScoringModels()));
+                new ScoreUpdater(jdbi, clock, new ScoringModels()));
         EventIngestService ingest = new EventIngestService(jdbi, clock, relationships, eventValidators, eventListeners);
         jersey.register(new TimestampParamConverters());
         jersey.register(new BodyLimit());

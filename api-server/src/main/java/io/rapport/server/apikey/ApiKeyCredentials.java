@@ -4,6 +4,7 @@ import io.rapport.server.common.auth.Caller;
 import io.rapport.server.common.auth.CredentialResolver;
 import io.rapport.server.common.auth.OrgKeyCaller;
 import io.rapport.server.common.auth.Secrets;
+import io.rapport.server.common.jdbi.SqlObjects;
 import io.rapport.server.common.problem.ApiProblemException;
 import io.rapport.server.common.time.Timestamps;
 import java.time.Clock;
@@ -14,11 +15,12 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Authenticates organization API keys by the hash of the presented secret. */
 public class ApiKeyCredentials implements CredentialResolver {
-    private final Jdbi jdbi;
+    private final ApiKeyDao keys;
     private final Clock clock;
 
     public ApiKeyCredentials(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+        SqlObjects.warm(jdbi, ApiKeyDao.class);
+        this.keys = jdbi.onDemand(ApiKeyDao.class);
         this.clock = clock;
     }
 
@@ -32,12 +34,11 @@ public class ApiKeyCredentials implements CredentialResolver {
             return Optional.empty();
         }
         byte[] hash = Secrets.sha256(token);
-        return jdbi.withExtension(ApiKeyDao.class, dao -> dao.findActive(orgId.get(), hash).map(key -> {
+        return keys.findActiveAndTouch(orgId.get(), hash, Timestamps.now(clock)).map(key -> {
             if (!"active".equals(key.orgStatus())) {
                 throw ApiProblemException.forbidden("organization_deactivated", "This organization has been deactivated");
             }
-            dao.touch(orgId.get(), key.keyId(), Timestamps.now(clock));
             return new OrgKeyCaller(orgId.get(), key.keyId(), Set.copyOf(key.scopes()));
-        }));
+        });
     }
 }

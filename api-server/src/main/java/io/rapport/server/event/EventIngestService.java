@@ -1,5 +1,6 @@
 package io.rapport.server.event;
 
+import io.rapport.server.common.jdbi.SqlObjects;
 import io.rapport.server.common.problem.ApiProblemException;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +37,7 @@ public class EventIngestService {
         this.relationships = relationships;
         this.validators = List.copyOf(validators);
         this.listeners = List.copyOf(listeners);
+        SqlObjects.warm(jdbi, EventDao.class, RelationshipDao.class);
     }
 
     /** {@code sentAt}, when not null, is the client's clock at sending: its skew is taken out of every event. */

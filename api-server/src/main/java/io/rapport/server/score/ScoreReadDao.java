@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-@RegisterConstructorMapper(RankedScore.class)
+@RegisterRowMapper(RankedScoreMapper.class)
 @RegisterConstructorMapper(ScoreReadDao.RelationshipRef.class)
 public interface ScoreReadDao {
 

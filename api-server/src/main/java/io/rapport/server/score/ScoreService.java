@@ -1,5 +1,6 @@
 package io.rapport.server.score;
 
+import io.rapport.server.common.jdbi.SqlObjects;
 import io.rapport.server.common.paging.Page;
 import io.rapport.server.common.problem.ApiProblemException;
 import java.time.Clock;
@@ -22,6 +23,7 @@ public class ScoreService {
         this.jdbi = jdbi;
         this.clock = clock;
         this.models = models;
+        SqlObjects.warm(jdbi, ScoreReadDao.class, ScoringModelDao.class, ScoreDao.class, ScoreChangeDao.class);
         this.reads = jdbi.onDemand(ScoreReadDao.class);
         this.modelReads = jdbi.onDemand(ScoringModelDao.class);
     }

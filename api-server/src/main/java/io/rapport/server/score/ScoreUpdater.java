@@ -1,5 +1,6 @@
 package io.rapport.server.score;
 
+import io.rapport.server.common.jdbi.SqlObjects;
 import io.rapport.server.event.AcceptedEvent;
 import io.rapport.server.event.AcceptedEventsListener;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Folds accepted events into the stored scores inside the ingest transaction. The batch is folded in
@@ -21,7 +23,8 @@ public class ScoreUpdater implements AcceptedEventsListener {
     private final Clock clock;
     private final ScoringModels models;
 
-    public ScoreUpdater(Clock clock, ScoringModels models) {
+    public ScoreUpdater(Jdbi jdbi, Clock clock, ScoringModels models) {
+        SqlObjects.warm(jdbi, ScoreDao.class, ScoreChangeDao.class, ScoringModelDao.class);
         this.clock = clock;
         this.models = models;
     }
