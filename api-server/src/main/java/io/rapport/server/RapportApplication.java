@@ -123,6 +123,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
                 return SchemaMigrations.CHANGELOG;
             }
         });
+        bootstrap.addCommand(new DemoCommand(clock));
     }
 
     @Override
