@@ -1,5 +1,7 @@
 package io.rapport.server;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
@@ -17,6 +19,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code demo}: shows the product with no setup. Starts (and migrates) the same database {@code server}
@@ -41,6 +44,8 @@ public class DemoCommand extends ConfiguredCommand<RapportConfiguration> {
     @Override
     protected void run(Bootstrap<RapportConfiguration> bootstrap, Namespace namespace, RapportConfiguration config)
             throws Exception {
+        // The report is the output: start-up chatter (embedded PostgreSQL, pool) would bury it.
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         DatabaseConfig databaseConfig = config.getDatabase();
         DataSourceFactory database = databaseConfig.dataSourceFactory();
         SchemaMigrations migrations = new SchemaMigrations(database);
@@ -69,10 +74,11 @@ public class DemoCommand extends ConfiguredCommand<RapportConfiguration> {
         out.println("  java -jar api-server/target/rapport-api-server-all.jar server");
         out.println("then:");
         out.println("  export RAPPORT_ADMIN=" + adminKey);
-        out.println("  export RAPPORT_KEY=" + data.apiKey() + "          # organization key, scope admin");
+        out.println("  export RAPPORT_KEY=" + data.apiKey() + "   # organization key, scope admin");
         out.println("  export RAPPORT_INSTALL=" + data.installToken() + "   # " + data.officers().get(0).name()
                 + "'s app on " + data.partners().get(0).name() + "'s phone");
         out.println("  export OFFICER=" + data.officers().get(0).id() + "   # " + data.officers().get(0).name());
+        out.println("  export PARTNER=" + data.partners().get(0).id() + "   # " + data.partners().get(0).name());
         out.println("  curl -s -H \"Authorization: Bearer $RAPPORT_KEY\" localhost:8080/v1/officers/$OFFICER/partners");
         out.println("  curl -s -H \"Authorization: Bearer $RAPPORT_KEY\" localhost:8080/v1/score-changes");
     }
