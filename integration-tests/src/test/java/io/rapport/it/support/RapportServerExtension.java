@@ -62,14 +62,36 @@ public class RapportServerExtension implements BeforeAllCallback, AfterAllCallba
                 // Tests hammer one key from many threads; RateLimitIT switches the limiter back on.
                 ConfigOverride.config("rateLimit.enabled", "false")));
         overrides.addAll(extraOverrides);
-        support = new DropwizardTestSupport<>(RapportApplication.class, (String) null,
-                overrides.toArray(ConfigOverride[]::new)) {
+        support = new DropwizardTestSupport<>(RapportApplication.class, (String) null, inOrder(overrides)) {
             @Override
             public Application<RapportConfiguration> newApplication() {
                 return new RapportApplication(clock);
             }
         };
         support.before();
+    }
+
+    /**
+     * DropwizardTestSupport keeps its overrides in a hash set, so of two overrides of one key (a default
+     * here, then the test's own, e.g. RapportServerExtension's {@code rateLimit.enabled=false} and
+     * RateLimitIT's {@code true}) either could win. One override that applies them in order, and undoes
+     * them in reverse so each restores what it found, lets the test's own win.
+     */
+    private static ConfigOverride inOrder(List<ConfigOverride> overrides) {
+        List<ConfigOverride> applied = List.copyOf(overrides);
+        return new ConfigOverride() {
+            @Override
+            public void addToSystemProperties() {
+                applied.forEach(ConfigOverride::addToSystemProperties);
+            }
+
+            @Override
+            public void removeFromSystemProperties() {
+                for (int i = applied.size() - 1; i >= 0; i--) {
+                    applied.get(i).removeFromSystemProperties();
+                }
+            }
+        };
     }
 
     @Override
