@@ -157,17 +157,34 @@ final class DemoSeeder {
             String properties = json(e.properties());
             UUID contentId = e.content() == null ? null : content.get(e.content());
             batch.add(new EventInput(batch.size(), e.eventId(), e.type(), e.occurredAt(), officerId, null, partnerId, null,
-                    contentId, e.properties(), properties, 400 + (properties == null ? 0 : properties.length())));
+                    contentId, e.properties(), properties, sizeOf(e, officerId, partnerId, contentId)));
         }
         return batches;
     }
 
-    private static String json(Map<String, Object> properties) {
-        if (properties == null) {
+    /** The event's size as the JSON a client would send, which the ingest rules bound. */
+    private static int sizeOf(PlannedEvent e, UUID officerId, UUID partnerId, UUID contentId) {
+        Map<String, Object> wire = new LinkedHashMap<>();
+        wire.put("eventId", e.eventId());
+        wire.put("type", e.type());
+        wire.put("occurredAt", e.occurredAt().toString());
+        wire.put("officerId", officerId);
+        wire.put("partnerId", partnerId);
+        if (contentId != null) {
+            wire.put("contentId", contentId);
+        }
+        if (e.properties() != null) {
+            wire.put("properties", e.properties());
+        }
+        return json(wire).length();
+    }
+
+    private static String json(Map<String, Object> value) {
+        if (value == null) {
             return null;
         }
         try {
-            return JSON.writeValueAsString(properties);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
