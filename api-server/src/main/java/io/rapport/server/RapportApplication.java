@@ -125,6 +125,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
                 return SchemaMigrations.CHANGELOG;
             }
         });
+        bootstrap.addCommand(new DemoCommand(clock));
     }
 
     @Override
@@ -181,10 +182,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
 
         // Usage events: validators (content adds contentId checks) and listeners run inside the ingest transaction.
         RelationshipRegistry relationships = new RelationshipRegistry(clock);
-        List<EventValidator> eventValidators = List.of(new ContentEventValidator());
-        List<AcceptedEventsListener> eventListeners = List.of(new UninstallListener(),
-                new ScoreUpdater(jdbi, clock, new ScoringModels()));
-        EventIngestService ingest = new EventIngestService(jdbi, clock, relationships, eventValidators, eventListeners);
+        EventIngestService ingest = eventIngest(jdbi, clock, relationships);
         jersey.register(new TimestampParamConverters());
         jersey.register(new BodyLimit());
         jersey.register(new EventResource(ingest, new TimelineService(jdbi), environment.getObjectMapper()));
@@ -209,5 +207,16 @@ public class RapportApplication extends Application<RapportConfiguration> {
         jersey.register(new DateParamConverters());
         jersey.register(new ScoreReportResource(new ScoreReportService(jdbi, clock, scoringModels)));
         jersey.register(new OversightResource(new OversightService(jdbi, clock)));
+    }
+
+    /**
+     * The one ingest pipeline, for POST /v1/events and for the demo: validators (content adds its
+     * contentId check) and listeners (uninstalls, scores) run inside the ingest transaction.
+     */
+    public static EventIngestService eventIngest(Jdbi jdbi, Clock clock, RelationshipRegistry relationships) {
+        List<EventValidator> validators = List.of(new ContentEventValidator());
+        List<AcceptedEventsListener> listeners = List.of(new UninstallListener(),
+                new ScoreUpdater(jdbi, clock, new ScoringModels()));
+        return new EventIngestService(jdbi, clock, relationships, validators, listeners);
     }
 }

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * client's retry policy, and because the eventIds are fixed at {@code track} time a batch resent after a
  * lost response is stored once (the server reports it as duplicates). Exactly one
  * {@link EventCallback} method is called once for every event taken: delivered, duplicate, rejected
- * (never retried) or failed (after the retries, or at close).
+ * (never retried) or failed (after the retries, or at close). The server names each duplicate by its
+ * {@code eventId}, so in a batch mixing new and already-stored events each gets its own answer.
  *
  * <p><b>When the queue is full</b> (default 10,000 events): {@link #track} waits up to the configured
  * enqueue timeout (default: not at all) and then throws {@link TrackerQueueFullException};

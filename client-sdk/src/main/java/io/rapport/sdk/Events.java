@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * Usage events: sending batches and reading timelines. Thread-safe.
  *
  * <p>{@link #send(EventBatch)} answers per event, never all-or-nothing: the result counts the events
- * accepted and the duplicates (an {@code eventId} already stored: re-sending a batch is always safe)
- * and lists each rejected event with its index and a stable code. It throws only when the batch as a
+ * accepted and the duplicates (an {@code eventId} already stored: re-sending a batch is always safe),
+ * names them ({@code acceptedEventIds}, {@code duplicateEventIds}) and lists each rejected event with its index and a stable code. It throws only when the batch as a
  * whole is refused: {@link InvalidRequestException} for more than 500 events or unreadable JSON,
  * {@link RapportApiException} with status 413 for a body over 1 MiB, {@link PermissionException} when an
  * install token sends for another relationship.

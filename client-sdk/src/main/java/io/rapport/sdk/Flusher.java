@@ -6,7 +6,11 @@ import io.rapport.sdk.generated.model.EventBatchResult;
 import io.rapport.sdk.generated.model.EventRejection;
 import io.rapport.sdk.generated.model.UsageEventInput;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The tracker's one background loop: takes up to a batch from the buffer when it is full, when a flush
@@ -113,11 +117,10 @@ final class Flusher implements Runnable {
     }
 
     /**
-     * The answer counts stored events and duplicates but does not say which is which. With the eventIds
-     * the tracker assigns, a batch is either new (first delivery) or entirely known (a resend after a
-     * lost response: the server stores a batch in one transaction), so "no event accepted" means every
-     * unrejected event is a duplicate. Should a batch ever mix both, its events are all reported as
-     * delivered: each is stored exactly once either way.
+     * The answer names the duplicates ({@code duplicateEventIds}, one entry per repeated event, the first
+     * occurrence of an id being the one stored), so each unrejected event is delivered or a duplicate by
+     * its own id. A server that predates that list (absent, or not matching the count) only counts them: then a batch is either new or, when
+     * nothing was accepted, a resend after a lost response (the server stores a batch in one transaction).
      */
     private void settle(List<TrackedEvent> part, EventBatchResult result) {
         boolean[] refused = new boolean[part.size()];
@@ -128,17 +131,40 @@ final class Flusher implements Runnable {
                 ledger.rejected(part.get(index), rejection.getCode(), rejection.getMessage());
             }
         }
-        boolean allKnown = zeroIfNull(result.getAccepted()) == 0 && zeroIfNull(result.getDuplicates()) > 0;
+        List<UUID> duplicateIds = result.getDuplicateEventIds();
+        boolean named = duplicateIds != null && duplicateIds.size() == zeroIfNull(result.getDuplicates());
+        boolean[] duplicate = named ? duplicatesById(part, refused, duplicateIds) : duplicatesByCount(part.size(), result);
         for (int i = 0; i < part.size(); i++) {
             if (refused[i]) {
                 continue;
             }
-            if (allKnown) {
+            if (duplicate[i]) {
                 ledger.duplicate(part.get(i));
             } else {
                 ledger.delivered(part.get(i));
             }
         }
+    }
+
+    /** Walks the batch backwards, so that of an id sent twice it is the later occurrence that is the repeat. */
+    private static boolean[] duplicatesById(List<TrackedEvent> part, boolean[] refused, List<UUID> duplicateIds) {
+        Map<UUID, Integer> remaining = new HashMap<>();
+        duplicateIds.forEach(id -> remaining.merge(id, 1, Integer::sum));
+        boolean[] duplicate = new boolean[part.size()];
+        for (int i = part.size() - 1; i >= 0; i--) {
+            UUID id = part.get(i).event.getEventId();
+            if (!refused[i] && remaining.getOrDefault(id, 0) > 0) {
+                remaining.merge(id, -1, Integer::sum);
+                duplicate[i] = true;
+            }
+        }
+        return duplicate;
+    }
+
+    private static boolean[] duplicatesByCount(int size, EventBatchResult result) {
+        boolean[] duplicate = new boolean[size];
+        Arrays.fill(duplicate, zeroIfNull(result.getAccepted()) == 0 && zeroIfNull(result.getDuplicates()) > 0);
+        return duplicate;
     }
 
     private int serializedSize(UsageEventInput event) {

@@ -170,6 +170,47 @@ class EventTrackerTest {
     }
 
     @Test
+    void aMixedBatch_reportsExactlyTheNamedDuplicates_andDeliversTheRest() {
+        Set<UUID> alreadyStored = new HashSet<>();
+        tracker = tracker(options().flushInterval(NEVER), batch -> {
+            List<UUID> ids = batch.stream().map(UsageEventInput::getEventId).toList();
+            List<UUID> duplicates = ids.stream().filter(alreadyStored::contains).toList();
+            List<UUID> accepted = ids.stream().filter(id -> !alreadyStored.contains(id)).toList();
+            return recorded(batch).accepted(accepted.size()).duplicates(duplicates.size()).rejected(List.of())
+                    .acceptedEventIds(accepted).duplicateEventIds(duplicates);
+        });
+        UUID first = tracker.track(event());
+        UUID known = UUID.randomUUID();
+        alreadyStored.add(known);
+        tracker.track(event().eventId(known));
+        UUID third = tracker.track(event());
+
+        tracker.flush();
+
+        assertThat(callback.outcomes.get(first)).containsExactly("delivered");
+        assertThat(callback.outcomes.get(known)).containsExactly("duplicate");
+        assertThat(callback.outcomes.get(third)).containsExactly("delivered");
+        assertThat(tracker.metrics().duplicates()).isEqualTo(1);
+        assertThat(tracker.metrics().delivered()).isEqualTo(2);
+    }
+
+    @Test
+    void anIdTrackedTwiceInOneBatch_isDeliveredOnce_andItsRepeatIsTheDuplicate() {
+        tracker = tracker(options().flushInterval(NEVER), batch -> {
+            UUID repeated = batch.get(0).getEventId();
+            return recorded(batch).accepted(1).duplicates(1).rejected(List.of())
+                    .acceptedEventIds(List.of(repeated)).duplicateEventIds(List.of(repeated));
+        });
+        UUID id = UUID.randomUUID();
+        tracker.track(event().eventId(id).type("app_opened"));
+        tracker.track(event().eventId(id).type("content_viewed"));
+
+        tracker.flush();
+
+        assertThat(callback.outcomes.get(id)).containsExactly("delivered", "duplicate");
+    }
+
+    @Test
     void aBatchRefusedAsAWhole_reportsItsCode_andAServerFailureReportsFailed() {
         Problem problem = new Problem().status(403).code("missing_scope").title("Forbidden");
         tracker = tracker(options().flushInterval(NEVER), batch -> {

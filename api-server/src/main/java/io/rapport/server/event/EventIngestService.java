@@ -51,16 +51,17 @@ public class EventIngestService {
             EventRules.check(e, receivedAt, skew).ifPresentOrElse(rejected::add, () -> passed.add(e));
         }
         requireOwnRelationship(sender, passed.stream().map(e -> new Pair(e.officerId(), e.partnerId())).toList());
-        Counts counts = passed.isEmpty() ? new Counts(0, 0)
+        Outcome outcome = passed.isEmpty() ? new Outcome(List.of(), List.of())
                 : jdbi.inTransaction(handle -> store(handle, sender, receivedAt, skew, passed, rejected));
         rejected.sort(Comparator.comparingInt(EventRejection::index));
-        return new IngestResult(counts.accepted(), counts.duplicates(), List.copyOf(rejected));
+        return new IngestResult(outcome.accepted(), outcome.duplicates(), List.copyOf(rejected));
     }
 
-    private record Counts(int accepted, int duplicates) {
+    /** The ids stored, and the ids of the events that were repeats, both in batch order. */
+    private record Outcome(List<UUID> accepted, List<UUID> duplicates) {
     }
 
-    private Counts store(Handle handle, Sender sender, Instant receivedAt, Duration skew, List<EventInput> passed,
+    private Outcome store(Handle handle, Sender sender, Instant receivedAt, Duration skew, List<EventInput> passed,
                         List<EventRejection> rejected) {
         UUID orgId = sender.orgId();
         EventDao dao = handle.attach(EventDao.class);
@@ -69,15 +70,30 @@ public class EventIngestService {
         resolved = applyValidators(handle, orgId, resolved, rejected);
         Map<UUID, ResolvedEvent> unique = new LinkedHashMap<>();
         resolved.forEach(e -> unique.putIfAbsent(e.eventId(), e));
-        int repeatsInBatch = resolved.size() - unique.size();
         if (unique.isEmpty()) {
-            return new Counts(0, repeatsInBatch);
+            return new Outcome(List.of(), List.of());
         }
         List<AcceptedEvent> accepted = insert(handle, dao, orgId, receivedAt, List.copyOf(unique.values()));
         if (!accepted.isEmpty()) {
             listeners.forEach(listener -> listener.onAccepted(handle, orgId, accepted));
         }
-        return new Counts(accepted.size(), resolved.size() - accepted.size());
+        return outcome(resolved, accepted);
+    }
+
+    /**
+     * An event is a duplicate unless it is the first occurrence of an id the insert returned: ids already
+     * stored, and later repeats inside the batch, are listed once per occurrence.
+     */
+    private static Outcome outcome(List<ResolvedEvent> resolved, List<AcceptedEvent> accepted) {
+        List<UUID> acceptedIds = accepted.stream().map(AcceptedEvent::eventId).toList();
+        Set<UUID> firstOccurrences = new HashSet<>(acceptedIds);
+        List<UUID> duplicateIds = new ArrayList<>(resolved.size() - acceptedIds.size());
+        for (ResolvedEvent e : resolved) {
+            if (!firstOccurrences.remove(e.eventId())) {
+                duplicateIds.add(e.eventId());
+            }
+        }
+        return new Outcome(acceptedIds, duplicateIds);
     }
 
     private List<ResolvedEvent> applyValidators(Handle handle, UUID orgId, List<ResolvedEvent> events,

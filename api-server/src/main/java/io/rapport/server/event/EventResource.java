@@ -37,7 +37,8 @@ public class EventResource implements EventsApi {
         IngestResult result = ingest.ingest(sender, batch.getSentAt() == null ? null : batch.getSentAt().toInstant(),
                 inputs.of(batch.getEvents()));
         return Response.ok(new EventBatchResult().accepted(result.accepted()).duplicates(result.duplicates())
-                .rejected(result.rejected().stream().map(EventViews::toDto).toList())).build();
+                .rejected(result.rejected().stream().map(EventViews::toDto).toList())
+                .acceptedEventIds(result.acceptedEventIds()).duplicateEventIds(result.duplicateEventIds())).build();
     }
 
     @Override

@@ -121,6 +121,26 @@ class EventsIT {
     }
 
     @Test
+    void ingest_aMixedBatch_namesExactlyTheDuplicates_andTheStoredIds() {
+        Pair pair = newPair();
+        UsageEventInput stored = anEvent(now().minusSeconds(10)).pair(pair.officer(), pair.partner()).input();
+        UsageEventInput alsoStored = anEvent(now().minusSeconds(9)).pair(pair.officer(), pair.partner()).input();
+        pair.client().events().send(List.of(stored, alsoStored));
+        UsageEventInput fresh = anEvent(now()).pair(pair.officer(), pair.partner()).input();
+        UsageEventInput refused = anEvent(now()).type("no_such_type").pair(pair.officer(), pair.partner()).input();
+        UsageEventInput other = anEvent(now()).pair(pair.officer(), pair.partner()).input();
+
+        EventBatchResult result = pair.client().events().send(List.of(stored, fresh, refused, alsoStored, other, fresh));
+
+        assertThat(result.getAcceptedEventIds()).containsExactly(fresh.getEventId(), other.getEventId());
+        assertThat(result.getDuplicateEventIds())
+                .containsExactly(stored.getEventId(), alsoStored.getEventId(), fresh.getEventId());
+        assertThat(result.getAccepted()).isEqualTo(2);
+        assertThat(result.getDuplicates()).isEqualTo(3);
+        assertThat(result.getRejected()).extracting(EventRejection::getIndex).containsExactly(2);
+    }
+
+    @Test
     void ingest_whenEventIdRepeatsInALaterBatch_reportsDuplicate_andChangesNothing() {
         Pair pair = newPair();
         UsageEventInput event = anEvent(now().minusSeconds(5)).pair(pair.officer(), pair.partner()).input();

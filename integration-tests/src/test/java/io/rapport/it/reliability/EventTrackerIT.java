@@ -22,6 +22,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -80,6 +82,35 @@ class EventTrackerIT {
         assertThat(metrics.duplicates()).isPositive(); // some batches were resent after a dropped response
         assertThat(metrics.retries()).isPositive();
         assertThat(storedEventIds(org.orgId())).containsExactlyInAnyOrderElementsOf(tracked);
+    }
+
+    @Test
+    void tracking_eventsSomeOfWhichWereAlreadyStored_reportsExactlyThoseAsDuplicates() {
+        TestOrg org = SERVER.newOrg();
+        Officer officer = anOfficer().create(org.client());
+        Partner partner = aPartner().create(org.client());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        UsageEventInput first = new UsageEventInput().type("app_opened").officerId(officer.getId()).partnerId(partner.getId())
+                .eventId(UUID.randomUUID()).occurredAt(now);
+        UsageEventInput second = new UsageEventInput().type("content_viewed").officerId(officer.getId())
+                .partnerId(partner.getId()).eventId(UUID.randomUUID()).occurredAt(now);
+        assertThat(org.client().events().send(List.of(first, second)).getAccepted()).isEqualTo(2);
+        Outcomes outcomes = new Outcomes();
+        List<UUID> fresh = new ArrayList<>();
+
+        try (EventTracker tracker = org.client().tracker(TrackerOptions.builder().callback(outcomes).build())) {
+            fresh.add(tracker.track(new UsageEventInput().type("app_opened").officerId(officer.getId()).partnerId(partner.getId())));
+            tracker.track(first);
+            fresh.add(tracker.track(new UsageEventInput().type("app_opened").officerId(officer.getId()).partnerId(partner.getId())));
+            tracker.track(second);
+            tracker.flush();
+        }
+
+        assertThat(outcomes.byEvent).containsOnlyKeys(fresh.get(0), first.getEventId(), fresh.get(1), second.getEventId());
+        assertThat(outcomes.byEvent.get(first.getEventId())).containsExactly("duplicate");
+        assertThat(outcomes.byEvent.get(second.getEventId())).containsExactly("duplicate");
+        assertThat(outcomes.byEvent.get(fresh.get(0))).containsExactly("delivered");
+        assertThat(outcomes.byEvent.get(fresh.get(1))).containsExactly("delivered");
     }
 
     private static List<UUID> storedEventIds(UUID orgId) throws Exception {
