@@ -80,6 +80,7 @@ import io.rapport.server.score.ScoringModelResource;
 import io.rapport.server.score.ScoringModelService;
 import io.rapport.server.score.ScoringModels;
 import io.rapport.server.score.SweepTask;
+import io.rapport.server.score.WeekChanges;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -201,7 +202,8 @@ public class RapportApplication extends Application<RapportConfiguration> {
         ScoreSweeper sweeper = new ScoreSweeper(jdbi, clock, scoringModels, config.getScoring().sweepInterval());
         environment.lifecycle().manage(sweeper);
         environment.admin().addTask(new SweepTask(sweeper));
-        jersey.register(new ScoreResource(new ScoreService(jdbi, clock, scoringModels)));
+        jersey.register(new ScoreResource(new ScoreService(jdbi, clock, scoringModels),
+                new WeekChanges(jdbi, clock, scoringModels)));
         jersey.register(new ScoringModelResource(new ScoringModelService(jdbi, clock, scoringModels)));
         jersey.register(new DateParamConverters());
         jersey.register(new ScoreReportResource(new ScoreReportService(jdbi, clock, scoringModels)));

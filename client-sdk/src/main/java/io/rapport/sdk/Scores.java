@@ -58,7 +58,10 @@ public final class Scores {
         return rankedPartners(officerId, limit, cursor, tier, stage, trend, partnerType, null);
     }
 
-    /** The same in another order: {@link PartnerSort#LAST_ACTIVITY} lists the most recently active first. */
+    /**
+     * The same in another order: {@link PartnerSort#LAST_ACTIVITY} lists the most recently active first,
+     * {@link PartnerSort#CHANGE7D} the largest {@code scoreChange7d} first (ties by score).
+     */
     public ScoredPartnerPage rankedPartners(UUID officerId, Integer limit, String cursor, Tier tier, Stage stage,
                                            Trend trend, PartnerType partnerType, PartnerSort sort) {
         return executor.execute(headers ->
