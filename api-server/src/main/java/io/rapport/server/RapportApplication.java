@@ -70,6 +70,7 @@ import io.rapport.server.partner.PartnerResource;
 import io.rapport.server.oversight.OversightResource;
 import io.rapport.server.oversight.OversightService;
 import io.rapport.server.partner.PartnerService;
+import io.rapport.server.score.RescoreJobs;
 import io.rapport.server.score.ScoreReportResource;
 import io.rapport.server.score.ScoreReportService;
 import io.rapport.server.score.ScoreResource;
@@ -204,7 +205,9 @@ public class RapportApplication extends Application<RapportConfiguration> {
         environment.admin().addTask(new SweepTask(sweeper));
         jersey.register(new ScoreResource(new ScoreService(jdbi, clock, scoringModels),
                 new WeekChanges(jdbi, clock, scoringModels)));
-        jersey.register(new ScoringModelResource(new ScoringModelService(jdbi, clock, scoringModels)));
+        RescoreJobs rescoreJobs = new RescoreJobs(jdbi, clock, scoringModels, config.getScoring().rescoreChunkSize());
+        environment.lifecycle().manage(rescoreJobs);
+        jersey.register(new ScoringModelResource(new ScoringModelService(jdbi, clock, scoringModels, rescoreJobs)));
         jersey.register(new DateParamConverters());
         jersey.register(new ScoreReportResource(new ScoreReportService(jdbi, clock, scoringModels)));
         jersey.register(new OversightResource(new OversightService(jdbi, clock)));

@@ -1,28 +1,25 @@
 package io.rapport.server.score;
 
 import io.rapport.server.common.problem.ApiProblemException;
-import io.rapport.server.common.time.Ids;
 import java.time.Clock;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Reads and changes an organization's scoring model. A change and its rescore commit together, under
- * the model row's lock, so no score is ever read that mixes two models.
+ * Reads and changes an organization's scoring model. A change commits with its queued rescore job
+ * (under the model row's lock), which then recomputes every relationship in the background.
  */
 public class ScoringModelService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final ScoringModels models;
-    private final Rescorer rescorer;
-    private final Ids ids;
+    private final RescoreJobs jobs;
 
-    public ScoringModelService(Jdbi jdbi, Clock clock, ScoringModels models) {
+    public ScoringModelService(Jdbi jdbi, Clock clock, ScoringModels models, RescoreJobs jobs) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.models = models;
-        this.rescorer = new Rescorer(clock);
-        this.ids = new Ids(clock);
+        this.jobs = jobs;
     }
 
     public record Changed(ScoringModel model, RescoreJob job) {
@@ -35,7 +32,8 @@ public class ScoringModelService {
     /** @param ifMatch the ETag the client read; required */
     public Changed update(UUID orgId, String ifMatch, ScoringModelDraft draft) {
         int expected = ETags.version(ifMatch);
-        return jdbi.inTransaction(handle -> {
+        RescoreJobs.Enqueued[] enqueued = new RescoreJobs.Enqueued[1];
+        ScoringModel changed = jdbi.inTransaction(handle -> {
             ScoringModel current = models.lockedForChange(handle, orgId, clock.instant());
             if (current.version() != expected) {
                 throw new ApiProblemException(412, "version_mismatch", "Precondition Failed",
@@ -43,15 +41,15 @@ public class ScoringModelService {
             }
             ScoringModel next = draft.toModel(current.version() + 1);
             models.save(handle, orgId, next, clock.instant());
-            return new Changed(next, rescorer.rescore(handle, orgId, ids.next(), next));
+            enqueued[0] = jobs.enqueue(handle, orgId, next.version());
+            return next;
         });
+        return new Changed(changed, jobs.launch(enqueued[0]));
     }
 
+    /** The queued job, or the organization's unfinished one. */
     public RescoreJob rescore(UUID orgId) {
-        return jdbi.inTransaction(handle -> {
-            ScoringModel model = models.lockedForChange(handle, orgId, clock.instant());
-            return rescorer.rescore(handle, orgId, ids.next(), model);
-        });
+        return jobs.submit(orgId);
     }
 
     public RescoreJob job(UUID orgId, UUID jobId) {

@@ -81,7 +81,7 @@ class ScoreBenchmark {
             rawInsert(org.orgId(), (int) (RESCORE_EVENTS - existing), random);
         }
         long start = System.nanoTime();
-        Job job = client.scores().rescore();
+        Job job = client.scores().awaitJob(client.scores().rescore().getId(), Duration.ofHours(1));
         double rescoreSeconds = (System.nanoTime() - start) / 1e9;
 
         System.out.printf("%n=== Rapport scoring benchmark ===%n");
