@@ -16,6 +16,19 @@ final class ScoreSettler {
     }
 
     static void settle(Handle handle, UUID orgId, List<ScoreRow> rows, ScoringModel model, Instant now, String cause) {
+        settle(handle, orgId, rows, model, now, cause, true);
+    }
+
+    /** Settles the rows and records nothing: for those on whose behalf nothing new may be sent. */
+    static void settleQuietly(Handle handle, UUID orgId, List<ScoreRow> rows, ScoringModel model, Instant now) {
+        settle(handle, orgId, rows, model, now, null, false);
+    }
+
+    private static void settle(Handle handle, UUID orgId, List<ScoreRow> rows, ScoringModel model, Instant now,
+                               String cause, boolean record) {
+        if (rows.isEmpty()) {
+            return;
+        }
         int n = rows.size();
         UUID[] ids = new UUID[n];
         String[] tiers = new String[n];
@@ -41,7 +54,9 @@ final class ScoreSettler {
             }
         }
         handle.attach(ScoreDao.class).settle(orgId, ids, tiers, stages, dueAts, rankKeys);
-        ScoreChangeLog.append(handle, orgId, changes, now);
+        if (record) {
+            ScoreChangeLog.append(handle, orgId, changes, now);
+        }
     }
 
     /** Never at or before {@code now}: a sweep pass must not pick the row it has just settled again. */
