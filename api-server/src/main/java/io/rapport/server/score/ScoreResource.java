@@ -35,7 +35,8 @@ public class ScoreResource implements ScoresApi {
         var query = new ScoreService.RankQuery(wire(tier), wire(stage), wire(trend), wire(partnerType), wire(sort));
         Page<RankedPartner> page = WeekChanges.SORT.equals(query.sort())
                 ? weekChanges.byChange(Callers.orgId(), officerId, query, cursor, limit)
-                : weekChanges.annotate(Callers.orgId(), scores.officerPartners(Callers.orgId(), officerId, query, cursor, limit));
+                                // the other sorts stay one index scan: the change would cost a scan of each row's week of events
+                : scores.officerPartners(Callers.orgId(), officerId, query, cursor, limit).map(RankedPartner::withoutChange);
         return Response.ok(new ScoredPartnerPage().items(page.map(ScoreDtos::rankedPartner).items())
                 .nextCursor(page.nextCursor())).build();
     }

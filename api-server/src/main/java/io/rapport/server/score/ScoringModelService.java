@@ -25,6 +25,9 @@ public class ScoringModelService {
     public record Changed(ScoringModel model, RescoreJob job) {
     }
 
+    private record Committed(ScoringModel model, RescoreJobs.Enqueued job) {
+    }
+
     public ScoringModel current(UUID orgId) {
         return jdbi.withHandle(handle -> models.current(handle, orgId));
     }
@@ -32,8 +35,7 @@ public class ScoringModelService {
     /** @param ifMatch the ETag the client read; required */
     public Changed update(UUID orgId, String ifMatch, ScoringModelDraft draft) {
         int expected = ETags.version(ifMatch);
-        RescoreJobs.Enqueued[] enqueued = new RescoreJobs.Enqueued[1];
-        ScoringModel changed = jdbi.inTransaction(handle -> {
+        Committed committed = jdbi.inTransaction(handle -> {
             ScoringModel current = models.lockedForChange(handle, orgId, clock.instant());
             if (current.version() != expected) {
                 throw new ApiProblemException(412, "version_mismatch", "Precondition Failed",
@@ -41,10 +43,10 @@ public class ScoringModelService {
             }
             ScoringModel next = draft.toModel(current.version() + 1);
             models.save(handle, orgId, next, clock.instant());
-            enqueued[0] = jobs.enqueue(handle, orgId, next.version());
-            return next;
+            return new Committed(next, jobs.enqueue(handle, orgId, next.version()));
         });
-        return new Changed(changed, jobs.launch(enqueued[0]));
+        // the job runs only once the new model is committed, so that its first chunk sees it
+        return new Changed(committed.model(), jobs.launch(committed.job()));
     }
 
     /** The queued job, or the organization's unfinished one. */

@@ -11,11 +11,12 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@code scoreChange7d} on an officer's ranked partners, and the list sorted by it. The change is not
- * time-invariant like the rank key, so it cannot be indexed: the change sort reads all of the
- * officer's (filtered) rows and the last 7 days of their events in two set-based queries and sorts in
- * Java. An officer has at most a few thousand partners, so that stays cheap; the score sort keeps its
- * index scan and only pays one window query for the page's rows.
+ * An officer's ranked partners sorted by {@code scoreChange7d}. The change is not time-invariant like
+ * the rank key, so it cannot be indexed: this reads all of the officer's (filtered) rows and the last
+ * 7 days of their events in two set-based queries and sorts in Java. An officer has at most a few
+ * thousand partners, so that stays acceptable for this sort. The other sorts do not compute the
+ * change: summing each row's week of events on every page cost the score sort more than half its
+ * throughput in ScoreBenchmark, where every event is recent.
  */
 public class WeekChanges {
     /** The {@code sort} wire value of the change sort. */
@@ -32,17 +33,6 @@ public class WeekChanges {
         this.dao = jdbi.onDemand(WeekChangeDao.class);
         this.reads = jdbi.onDemand(ScoreReadDao.class);
         this.modelReads = jdbi.onDemand(ScoringModelDao.class);
-    }
-
-    /** The page's items with their change, read as of the instant they were scored. */
-    public Page<RankedPartner> annotate(UUID orgId, Page<ScoredRelationship> page) {
-        if (page.items().isEmpty()) {
-            return new Page<>(List.of(), page.nextCursor());
-        }
-        ScoringModel model = models.current(modelReads, orgId);
-        Instant now = page.items().get(0).score().asOf();
-        Map<UUID, Double> window = windowInterest(orgId, page.items(), now, model);
-        return page.map(s -> ranked(s, window, now, model));
     }
 
     /** The officer's partners, largest change first; the keyset cursor never skips or repeats a row whose values hold. */
