@@ -57,7 +57,7 @@ class RescoreChunk {
                     Decay.seconds(model.shortHalfLife()), model.version(), now);
             dao.deleteTypeSums(orgId, ids);
             dao.recomputeTypeSums(orgId, ids, types, values, Decay.seconds(model.halfLife()));
-            ScoreSettler.settle(handle, orgId, rows, model, now, ScoreChange.BY_RESCORE);
+            ScoreSettler.settleUnlessSilenced(handle, orgId, rows, model, now, ScoreChange.BY_RESCORE);
             dao.progress(orgId, jobId, ids.length, rows.size(), dao.countEvents(orgId, ids));
             return new Position(model.version(), ids[ids.length - 1], false);
         });

@@ -2,9 +2,12 @@ package io.rapport.server.score;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -19,9 +22,21 @@ final class ScoreSettler {
         settle(handle, orgId, rows, model, now, cause, true);
     }
 
-    /** Settles the rows and records nothing: for those on whose behalf nothing new may be sent. */
-    static void settleQuietly(Handle handle, UUID orgId, List<ScoreRow> rows, ScoringModel model, Instant now) {
-        settle(handle, orgId, rows, model, now, null, false);
+    /**
+     * As {@link #settle}, but a deactivated officer or organization gets nothing new (DESIGN §3): its
+     * rows are settled without recording any change, so nothing reaches the feed or webhooks.
+     */
+    static void settleUnlessSilenced(Handle handle, UUID orgId, List<ScoreRow> rows, ScoringModel model, Instant now,
+                                     String cause) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Set<UUID> silenced = new HashSet<>(handle.attach(SilencedDao.class)
+                .silenced(orgId, rows.stream().map(ScoreRow::officerId).distinct().toArray(UUID[]::new)));
+        Map<Boolean, List<ScoreRow>> bySilence = rows.stream()
+                .collect(Collectors.partitioningBy(row -> silenced.contains(row.officerId())));
+        settle(handle, orgId, bySilence.get(false), model, now, cause, true);
+        settle(handle, orgId, bySilence.get(true), model, now, cause, false);
     }
 
     private static void settle(Handle handle, UUID orgId, List<ScoreRow> rows, ScoringModel model, Instant now,

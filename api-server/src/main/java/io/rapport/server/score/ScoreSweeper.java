@@ -5,16 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -67,13 +64,7 @@ public class ScoreSweeper implements Managed {
      * others, so they are not due again at every pass, but no change reaches the feed or webhooks.
      */
     private void settle(Handle handle, UUID orgId, List<ScoreRow> rows, Instant now) {
-        ScoringModel model = models.current(handle, orgId);
-        Set<UUID> silenced = new HashSet<>(handle.attach(SweepDao.class)
-                .silenced(orgId, rows.stream().map(ScoreRow::officerId).distinct().toArray(UUID[]::new)));
-        Map<Boolean, List<ScoreRow>> bySilence = rows.stream()
-                .collect(Collectors.partitioningBy(row -> silenced.contains(row.officerId())));
-        ScoreSettler.settle(handle, orgId, bySilence.get(false), model, now, ScoreChange.BY_TIME);
-        ScoreSettler.settleQuietly(handle, orgId, bySilence.get(true), model, now);
+        ScoreSettler.settleUnlessSilenced(handle, orgId, rows, models.current(handle, orgId), now, ScoreChange.BY_TIME);
     }
 
     @Override

@@ -12,12 +12,15 @@ import io.rapport.it.support.MutableClock;
 import io.rapport.it.support.RapportServerExtension;
 import io.rapport.it.support.TestOrg;
 import io.rapport.sdk.RapportClient;
+import io.rapport.sdk.generated.model.JobStatus;
 import io.rapport.sdk.generated.model.Officer;
 import io.rapport.sdk.generated.model.OrganizationStatus;
 import io.rapport.sdk.generated.model.OrganizationUpdate;
 import io.rapport.sdk.generated.model.Partner;
 import io.rapport.sdk.generated.model.ScoreChange;
 import io.rapport.sdk.generated.model.ScoreChangeCause;
+import io.rapport.sdk.generated.model.ScoringModel;
+import io.rapport.sdk.generated.model.ScoringModelInput;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,11 +28,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** DESIGN §3: a deactivated officer or organization gets nothing new, time-driven changes included. */
+/** DESIGN §3: a deactivated officer or organization gets nothing new, time- and rescore-driven changes included. */
 class DeactivatedSweepIT {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     private static final Duration MINUTE = Duration.ofMinutes(1);
@@ -80,6 +85,34 @@ class DeactivatedSweepIT {
                 .extracting(ScoreChange::getTo, ScoreChange::getCause)
                 .containsExactly(tuple("engaged", ScoreChangeCause.TIME));
         assertThat(paused.client().scores().changes(pausedCursor, 50).getItems()).isEmpty();
+    }
+
+    @Test
+    void rescore_recordsNoChange_forADeactivatedOfficer() {
+        RapportClient client = SERVER.newOrg().client();
+        OfficerBuilder leaving = anOfficer();
+        Officer quiet = leaving.create(client);
+        Officer active = anOfficer().create(client);
+        Partner partner = aPartner().create(client);
+        twoReferrals(client, quiet, partner, CLOCK.instant());
+        twoReferrals(client, active, partner, CLOCK.instant());
+        String cursor = client.scores().changes(null, 50).getNextCursor();
+        client.officers().update(quiet.getId(), leaving.active(false).input());
+
+        // referrals weigh 10 instead of 25: I = 20, score 63, hot → engaged for both relationships
+        ScoringModel model = client.scores().model();
+        Map<String, Double> weights = new HashMap<>(model.getWeights());
+        weights.put("referral_sent", 10.0);
+        ScoringModel changed = client.scores().updateModel(model.getVersion(), new ScoringModelInput().weights(weights)
+                .halfLifeDays(model.getHalfLifeDays()).shortHalfLifeDays(model.getShortHalfLifeDays()).k(model.getK())
+                .warmingAt(model.getWarmingAt()).engagedAt(model.getEngagedAt()).hotAt(model.getHotAt())
+                .hysteresis(model.getHysteresis()));
+        assertThat(client.scores().awaitJob(changed.getRescoreJobId(), Duration.ofMinutes(1)).getStatus())
+                .isEqualTo(JobStatus.SUCCEEDED);
+
+        assertThat(client.scores().changes(cursor, 50).getItems())
+                .extracting(ScoreChange::getOfficerId, ScoreChange::getFrom, ScoreChange::getTo, ScoreChange::getCause)
+                .containsExactly(tuple(active.getId(), "hot", "engaged", ScoreChangeCause.RESCORE));
     }
 
     private static void twoReferrals(RapportClient client, Officer officer, Partner partner, Instant at) {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** What the sweep needs beyond the score rows. */
-public interface SweepDao {
+/** Who may no longer be sent anything new: the sweep and rescore settle their rows without recording changes. */
+public interface SilencedDao {
 
     /** Of these officers of one organization, those deactivated, or all of them when the organization is. */
     @SqlQuery("""
