@@ -5,6 +5,7 @@ import io.rapport.sdk.generated.api.ScoreReportsApi;
 import io.rapport.sdk.generated.api.ScoresApi;
 import io.rapport.sdk.generated.api.ScoringModelApi;
 import io.rapport.sdk.generated.model.Job;
+import io.rapport.sdk.generated.model.JobStatus;
 import io.rapport.sdk.generated.model.OfficerDigest;
 import io.rapport.sdk.generated.model.OversightSummary;
 import io.rapport.sdk.generated.model.PartnerSort;
@@ -19,6 +20,7 @@ import io.rapport.sdk.generated.model.ScoringModelInput;
 import io.rapport.sdk.generated.model.Stage;
 import io.rapport.sdk.generated.model.Tier;
 import io.rapport.sdk.generated.model.Trend;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -58,7 +60,10 @@ public final class Scores {
         return rankedPartners(officerId, limit, cursor, tier, stage, trend, partnerType, null);
     }
 
-    /** The same in another order: {@link PartnerSort#LAST_ACTIVITY} lists the most recently active first. */
+    /**
+     * The same in another order: {@link PartnerSort#LAST_ACTIVITY} lists the most recently active first,
+     * {@link PartnerSort#CHANGE7D} the largest {@code scoreChange7d} first (ties by score).
+     */
     public ScoredPartnerPage rankedPartners(UUID officerId, Integer limit, String cursor, Tier tier, Stage stage,
                                            Trend trend, PartnerType partnerType, PartnerSort sort) {
         return executor.execute(headers ->
@@ -90,16 +95,46 @@ public final class Scores {
     }
 
     /**
-     * Replaces the scoring model (needs the {@code admin} scope) and rescores every relationship before
-     * answering. Throws {@link RapportApiException} with status 412 when {@code expectedVersion} is stale.
+     * Replaces the scoring model (needs the {@code admin} scope) and starts a background rescore with it,
+     * named by {@code rescoreJobId} ({@link #awaitJob} waits for it). Throws {@link RapportApiException}
+     * with status 412 when {@code expectedVersion} is stale.
      */
     public ScoringModel updateModel(int expectedVersion, ScoringModelInput input) {
         return executor.execute(headers -> models.updateScoringModel(input, "\"" + expectedVersion + "\"", headers));
     }
 
-    /** Recomputes every score from the stored events with the current model ({@code admin}); the finished job. */
+    /**
+     * Starts recomputing every score from the stored events with the current model ({@code admin}) and
+     * returns at once: the queued job, or the organization's unfinished one. {@link #awaitJob} waits.
+     */
     public Job rescore() {
         return executor.create((key, headers) -> models.rescore(key, headers));
+    }
+
+    /**
+     * Polls {@link #job} (backing off from 10 ms to 1 s) until the job has {@code succeeded} or
+     * {@code failed}, and returns it. Blocks the calling thread; throws {@link RapportException} when the
+     * job is still unfinished after {@code timeout} or the thread is interrupted.
+     */
+    public Job awaitJob(UUID jobId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pauseMillis = 10;
+        while (true) {
+            Job job = job(jobId);
+            if (job.getStatus() == JobStatus.SUCCEEDED || job.getStatus() == JobStatus.FAILED) {
+                return job;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new RapportException("Job " + jobId + " is still " + job.getStatus() + " after " + timeout, null);
+            }
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RapportException("Interrupted while waiting for job " + jobId, e);
+            }
+            pauseMillis = Math.min(pauseMillis * 2, 1000);
+        }
     }
 
     /** A rescore job ({@code admin}). */

@@ -9,13 +9,23 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * Recomputes an organization's sums straight from usage_event, one set-based statement per table:
- * {@code Σ w·2^((tᵢ − refTime)/H)} with refTime the latest event, the same quantity the incremental
- * path keeps, so both give the same numbers.
+ * Recomputes a chunk of an organization's sums straight from usage_event, one set-based statement per
+ * table: {@code Σ w·2^((tᵢ − refTime)/H)} with refTime the latest event, the same quantity the
+ * incremental path keeps, so both give the same numbers. And the jobs' bookkeeping.
  */
 @RegisterConstructorMapper(ScoreRow.class)
 @RegisterConstructorMapper(RescoreJob.class)
 public interface RescoreDao {
+
+    @SqlQuery("""
+            SELECT relationship_id FROM relationship
+            WHERE org_id = :orgId AND (CAST(:after AS uuid) IS NULL OR relationship_id > :after)
+            ORDER BY relationship_id LIMIT :limit
+            """)
+    List<UUID> nextRelationships(UUID orgId, UUID after, int limit);
+
+    @SqlQuery("SELECT count(*) FROM relationship WHERE org_id = :orgId")
+    long countRelationships(UUID orgId);
 
     @SqlQuery("""
             WITH w AS (SELECT * FROM unnest(CAST(:types AS text[]), CAST(:weights AS float8[])) AS w(type, weight)),
@@ -23,7 +33,7 @@ public interface RescoreDao {
                 SELECT e.relationship_id, e.type, e.occurred_at, COALESCE(w.weight, 0) AS weight,
                        max(e.occurred_at) OVER (PARTITION BY e.relationship_id) AS ref_time
                 FROM usage_event e LEFT JOIN w ON w.type = e.type
-                WHERE e.org_id = :orgId)
+                WHERE e.org_id = :orgId AND e.relationship_id = ANY(CAST(:ids AS uuid[])))
             INSERT INTO relationship_score AS s (org_id, relationship_id, officer_id, partner_id, raw, short_raw, ref_time,
                     last_activity_at, last_meeting_at, last_feedback_at, last_referral_at, previous_referral_at,
                     model_version, updated_at)
@@ -49,11 +59,11 @@ public interface RescoreDao {
                       s.last_activity_at, s.last_meeting_at, s.last_feedback_at, s.last_referral_at,
                       s.previous_referral_at, s.tier, s.stage, s.due_at, s.rank_key, s.model_version
             """)
-    List<ScoreRow> recomputeTotals(UUID orgId, String[] types, Double[] weights, double halfLife, double shortHalfLife,
-                                   int modelVersion, Instant now);
+    List<ScoreRow> recomputeTotals(UUID orgId, UUID[] ids, String[] types, Double[] weights, double halfLife,
+                                   double shortHalfLife, int modelVersion, Instant now);
 
-    @SqlUpdate("DELETE FROM relationship_type_score WHERE org_id = :orgId")
-    void deleteTypeSums(UUID orgId);
+    @SqlUpdate("DELETE FROM relationship_type_score WHERE org_id = :orgId AND relationship_id = ANY(CAST(:ids AS uuid[]))")
+    void deleteTypeSums(UUID orgId, UUID[] ids);
 
     @SqlUpdate("""
             WITH w AS (SELECT * FROM unnest(CAST(:types AS text[]), CAST(:weights AS float8[])) AS w(type, weight))
@@ -64,20 +74,63 @@ public interface RescoreDao {
             FROM (SELECT e.relationship_id, e.type, e.occurred_at, COALESCE(w.weight, 0) AS weight,
                          max(e.occurred_at) OVER (PARTITION BY e.relationship_id, e.type) AS type_ref
                   FROM usage_event e LEFT JOIN w ON w.type = e.type
-                  WHERE e.org_id = :orgId) x
+                  WHERE e.org_id = :orgId AND e.relationship_id = ANY(CAST(:ids AS uuid[]))) x
             GROUP BY x.relationship_id, x.type
             """)
-    void recomputeTypeSums(UUID orgId, String[] types, Double[] weights, double halfLife);
+    void recomputeTypeSums(UUID orgId, UUID[] ids, String[] types, Double[] weights, double halfLife);
 
-    @SqlQuery("SELECT count(*) FROM usage_event WHERE org_id = :orgId")
-    long countEvents(UUID orgId);
+    @SqlQuery("SELECT count(*) FROM usage_event WHERE org_id = :orgId AND relationship_id = ANY(CAST(:ids AS uuid[]))")
+    long countEvents(UUID orgId, UUID[] ids);
+
+    String JOB = """
+            job_id, status, model_version, relationships, events, done, total, created_at, started_at, finished_at,
+            error_code
+            """;
+
+    /** Empty when the organization already has an unfinished job (the partial unique index). */
+    @SqlQuery("""
+            INSERT INTO rescore_job (org_id, job_id, status, model_version, relationships, events, done, created_at)
+            VALUES (:orgId, :jobId, 'queued', :modelVersion, 0, 0, 0, :now)
+            ON CONFLICT (org_id) WHERE status IN ('queued', 'running') DO NOTHING
+            RETURNING\s""" + JOB)
+    Optional<RescoreJob> insertQueued(UUID orgId, UUID jobId, int modelVersion, Instant now);
+
+    @SqlQuery("SELECT " + JOB + " FROM rescore_job WHERE org_id = :orgId AND status IN ('queued', 'running')")
+    Optional<RescoreJob> findUnfinished(UUID orgId);
+
+    @SqlQuery("SELECT " + JOB + " FROM rescore_job WHERE org_id = :orgId AND job_id = :jobId")
+    Optional<RescoreJob> findJob(UUID orgId, UUID jobId);
 
     @SqlUpdate("""
-            INSERT INTO rescore_job (org_id, job_id, status, model_version, relationships, events, created_at, finished_at)
-            VALUES (:orgId, :j.jobId, :j.status, :j.modelVersion, :j.relationships, :j.events, :j.createdAt, :j.finishedAt)
+            UPDATE rescore_job SET status = 'running', started_at = :now, total = :total
+            WHERE org_id = :orgId AND job_id = :jobId
             """)
-    void insertJob(UUID orgId, @org.jdbi.v3.sqlobject.customizer.BindMethods("j") RescoreJob job);
+    void markRunning(UUID orgId, UUID jobId, long total, Instant now);
 
-    @SqlQuery("SELECT * FROM rescore_job WHERE org_id = :orgId AND job_id = :jobId")
-    Optional<RescoreJob> findJob(UUID orgId, UUID jobId);
+    /** Starts the count again, for a job that must apply a newer model than the one it began with. */
+    @SqlUpdate("""
+            UPDATE rescore_job SET model_version = :modelVersion, done = 0, relationships = 0, events = 0, total = :total
+            WHERE org_id = :orgId AND job_id = :jobId
+            """)
+    void restart(UUID orgId, UUID jobId, int modelVersion, long total);
+
+    @SqlUpdate("""
+            UPDATE rescore_job SET done = done + :done, relationships = relationships + :relationships,
+                   events = events + :events, total = greatest(total, done + :done)
+            WHERE org_id = :orgId AND job_id = :jobId
+            """)
+    void progress(UUID orgId, UUID jobId, long done, int relationships, long events);
+
+    @SqlUpdate("""
+            UPDATE rescore_job SET status = :status, finished_at = :now, error_code = :errorCode
+            WHERE org_id = :orgId AND job_id = :jobId
+            """)
+    void finish(UUID orgId, UUID jobId, String status, String errorCode, Instant now);
+
+    /** At start: jobs a stopped server left unfinished cannot be running any more. */
+    @SqlUpdate("""
+            UPDATE rescore_job SET status = 'failed', finished_at = :now, error_code = 'interrupted'
+            WHERE status IN ('queued', 'running')
+            """)
+    int failUnfinished(Instant now);
 }

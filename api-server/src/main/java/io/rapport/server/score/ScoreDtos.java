@@ -53,6 +53,10 @@ final class ScoreDtos {
                 .lastActivityAt(Timestamps.utc(scored.state().lastActivityAt()));
     }
 
+    static ScoredPartner rankedPartner(RankedPartner ranked) {
+        return scoredPartner(ranked.scored()).scoreChange7d(ranked.scoreChange7d());
+    }
+
     static io.rapport.server.generated.model.ScoreChange change(ScoreChange change) {
         return new io.rapport.server.generated.model.ScoreChange()
                 .id(FeedCursor.encode(change.seq()))

@@ -14,9 +14,11 @@ import java.util.UUID;
 
 public class ScoreResource implements ScoresApi {
     private final ScoreService scores;
+    private final WeekChanges weekChanges;
 
-    public ScoreResource(ScoreService scores) {
+    public ScoreResource(ScoreService scores, WeekChanges weekChanges) {
         this.scores = scores;
+        this.weekChanges = weekChanges;
     }
 
     @Override
@@ -31,8 +33,11 @@ public class ScoreResource implements ScoresApi {
                                         io.rapport.server.generated.model.Trend trend, PartnerType partnerType,
                                         PartnerSort sort) {
         var query = new ScoreService.RankQuery(wire(tier), wire(stage), wire(trend), wire(partnerType), wire(sort));
-        Page<ScoredRelationship> page = scores.officerPartners(Callers.orgId(), officerId, query, cursor, limit);
-        return Response.ok(new ScoredPartnerPage().items(page.map(ScoreResource::toListDto).items())
+        Page<RankedPartner> page = WeekChanges.SORT.equals(query.sort())
+                ? weekChanges.byChange(Callers.orgId(), officerId, query, cursor, limit)
+                                // the other sorts stay one index scan: the change would cost a scan of each row's week of events
+                : scores.officerPartners(Callers.orgId(), officerId, query, cursor, limit).map(RankedPartner::withoutChange);
+        return Response.ok(new ScoredPartnerPage().items(page.map(ScoreDtos::rankedPartner).items())
                 .nextCursor(page.nextCursor())).build();
     }
 

@@ -2,9 +2,12 @@ package io.rapport.server.score;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -16,6 +19,31 @@ final class ScoreSettler {
     }
 
     static void settle(Handle handle, UUID orgId, List<ScoreRow> rows, ScoringModel model, Instant now, String cause) {
+        settle(handle, orgId, rows, model, now, cause, true);
+    }
+
+    /**
+     * As {@link #settle}, but a deactivated officer or organization gets nothing new (DESIGN §3): its
+     * rows are settled without recording any change, so nothing reaches the feed or webhooks.
+     */
+    static void settleUnlessSilenced(Handle handle, UUID orgId, List<ScoreRow> rows, ScoringModel model, Instant now,
+                                     String cause) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Set<UUID> silenced = new HashSet<>(handle.attach(SilencedDao.class)
+                .silenced(orgId, rows.stream().map(ScoreRow::officerId).distinct().toArray(UUID[]::new)));
+        Map<Boolean, List<ScoreRow>> bySilence = rows.stream()
+                .collect(Collectors.partitioningBy(row -> silenced.contains(row.officerId())));
+        settle(handle, orgId, bySilence.get(false), model, now, cause, true);
+        settle(handle, orgId, bySilence.get(true), model, now, cause, false);
+    }
+
+    private static void settle(Handle handle, UUID orgId, List<ScoreRow> rows, ScoringModel model, Instant now,
+                               String cause, boolean record) {
+        if (rows.isEmpty()) {
+            return;
+        }
         int n = rows.size();
         UUID[] ids = new UUID[n];
         String[] tiers = new String[n];
@@ -41,7 +69,9 @@ final class ScoreSettler {
             }
         }
         handle.attach(ScoreDao.class).settle(orgId, ids, tiers, stages, dueAts, rankKeys);
-        ScoreChangeLog.append(handle, orgId, changes, now);
+        if (record) {
+            ScoreChangeLog.append(handle, orgId, changes, now);
+        }
     }
 
     /** Never at or before {@code now}: a sweep pass must not pick the row it has just settled again. */

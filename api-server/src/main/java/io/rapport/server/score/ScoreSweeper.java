@@ -55,9 +55,16 @@ public class ScoreSweeper implements Managed {
         // organizations in a fixed order, so two sweepers take the feed counters in the same order
         Map<UUID, List<ScoreRow>> byOrg = new TreeMap<>();
         due.forEach(row -> byOrg.computeIfAbsent(row.orgId(), id -> new ArrayList<>()).add(row));
-        byOrg.forEach((orgId, rows) ->
-                ScoreSettler.settle(handle, orgId, rows, models.current(handle, orgId), now, ScoreChange.BY_TIME));
+        byOrg.forEach((orgId, rows) -> settle(handle, orgId, rows, now));
         return due.size();
+    }
+
+    /**
+     * A deactivated officer or organization gets nothing new (DESIGN §3): its rows are settled like the
+     * others, so they are not due again at every pass, but no change reaches the feed or webhooks.
+     */
+    private void settle(Handle handle, UUID orgId, List<ScoreRow> rows, Instant now) {
+        ScoreSettler.settleUnlessSilenced(handle, orgId, rows, models.current(handle, orgId), now, ScoreChange.BY_TIME);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.rapport.server.common.auth.Callers;
 import io.rapport.server.common.time.Timestamps;
 import io.rapport.server.generated.api.ScoringModelApi;
 import io.rapport.server.generated.model.Job;
+import io.rapport.server.generated.model.JobProgress;
 import io.rapport.server.generated.model.JobStatus;
 import io.rapport.server.generated.model.ScoringModelInput;
 import jakarta.ws.rs.core.Response;
@@ -36,7 +37,7 @@ public class ScoringModelResource implements ScoringModelApi {
     @Override
     public Response rescore(String idempotencyKey) {
         RescoreJob job = models.rescore(Callers.orgId());
-        return Response.created(URI.create("/v1/jobs/" + job.jobId())).entity(toDto(job)).build();
+        return Response.accepted(toDto(job)).location(URI.create("/v1/jobs/" + job.jobId())).build();
     }
 
     @Override
@@ -60,6 +61,8 @@ public class ScoringModelResource implements ScoringModelApi {
     private static Job toDto(RescoreJob job) {
         return new Job().id(job.jobId()).kind("rescore").status(JobStatus.fromValue(job.status()))
                 .modelVersion(job.modelVersion()).relationships(job.relationships()).events(job.events())
-                .createdAt(Timestamps.utc(job.createdAt())).finishedAt(Timestamps.utc(job.finishedAt()));
+                .createdAt(Timestamps.utc(job.createdAt())).finishedAt(Timestamps.utc(job.finishedAt()))
+                .progress(new JobProgress().done(job.done()).total(job.total()))
+                .startedAt(Timestamps.utc(job.startedAt())).errorCode(job.errorCode());
     }
 }

@@ -1,31 +1,31 @@
 package io.rapport.server.score;
 
 import io.rapport.server.common.problem.ApiProblemException;
-import io.rapport.server.common.time.Ids;
 import java.time.Clock;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Reads and changes an organization's scoring model. A change and its rescore commit together, under
- * the model row's lock, so no score is ever read that mixes two models.
+ * Reads and changes an organization's scoring model. A change commits with its queued rescore job
+ * (under the model row's lock), which then recomputes every relationship in the background.
  */
 public class ScoringModelService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final ScoringModels models;
-    private final Rescorer rescorer;
-    private final Ids ids;
+    private final RescoreJobs jobs;
 
-    public ScoringModelService(Jdbi jdbi, Clock clock, ScoringModels models) {
+    public ScoringModelService(Jdbi jdbi, Clock clock, ScoringModels models, RescoreJobs jobs) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.models = models;
-        this.rescorer = new Rescorer(clock);
-        this.ids = new Ids(clock);
+        this.jobs = jobs;
     }
 
     public record Changed(ScoringModel model, RescoreJob job) {
+    }
+
+    private record Committed(ScoringModel model, RescoreJobs.Enqueued job) {
     }
 
     public ScoringModel current(UUID orgId) {
@@ -35,7 +35,7 @@ public class ScoringModelService {
     /** @param ifMatch the ETag the client read; required */
     public Changed update(UUID orgId, String ifMatch, ScoringModelDraft draft) {
         int expected = ETags.version(ifMatch);
-        return jdbi.inTransaction(handle -> {
+        Committed committed = jdbi.inTransaction(handle -> {
             ScoringModel current = models.lockedForChange(handle, orgId, clock.instant());
             if (current.version() != expected) {
                 throw new ApiProblemException(412, "version_mismatch", "Precondition Failed",
@@ -43,15 +43,15 @@ public class ScoringModelService {
             }
             ScoringModel next = draft.toModel(current.version() + 1);
             models.save(handle, orgId, next, clock.instant());
-            return new Changed(next, rescorer.rescore(handle, orgId, ids.next(), next));
+            return new Committed(next, jobs.enqueue(handle, orgId, next.version()));
         });
+        // the job runs only once the new model is committed, so that its first chunk sees it
+        return new Changed(committed.model(), jobs.launch(committed.job()));
     }
 
+    /** The queued job, or the organization's unfinished one. */
     public RescoreJob rescore(UUID orgId) {
-        return jdbi.inTransaction(handle -> {
-            ScoringModel model = models.lockedForChange(handle, orgId, clock.instant());
-            return rescorer.rescore(handle, orgId, ids.next(), model);
-        });
+        return jobs.submit(orgId);
     }
 
     public RescoreJob job(UUID orgId, UUID jobId) {

@@ -11,6 +11,7 @@ import io.rapport.it.support.MutableClock;
 import io.rapport.it.support.RapportServerExtension;
 import io.rapport.sdk.RapportClient;
 import io.rapport.sdk.generated.model.EventBatchResult;
+import io.rapport.sdk.generated.model.JobStatus;
 import io.rapport.sdk.generated.model.Officer;
 import io.rapport.sdk.generated.model.Partner;
 import io.rapport.sdk.generated.model.RelationshipScore;
@@ -86,7 +87,8 @@ class ScoreConcurrencyIT {
             RelationshipScore score = assertMatchesFormula(client, target, sent.get(target.partner()));
             incremental.put(score.getRelationshipId(), score.getInterest());
         }
-        client.scores().rescore();
+        assertThat(client.scores().awaitJob(client.scores().rescore().getId(), Duration.ofMinutes(2)).getStatus())
+                .isEqualTo(JobStatus.SUCCEEDED);
         incremental.forEach((id, interest) -> assertThat(client.scores().forRelationship(id).getInterest())
                 .isCloseTo(interest, within(1e-9 * Math.max(1, interest))));
         List<ScoreChange> whole = new ArrayList<>();

@@ -72,7 +72,7 @@ class ScoringModelIT {
         relationships.forEach(id -> incremental.put(id, client.scores().forRelationship(id)));
         String feedEnd = drainFeed(client, null);
 
-        Job job = client.scores().rescore();
+        Job job = client.scores().awaitJob(client.scores().rescore().getId(), Duration.ofMinutes(1));
 
         assertThat(job.getStatus()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(job.getRelationships()).isEqualTo(5);
@@ -116,6 +116,8 @@ class ScoringModelIT {
         ScoringModel changed = client.scores().updateModel(1, input(defaults).weights(weights));
 
         assertThat(changed.getVersion()).isEqualTo(2);
+        assertThat(client.scores().awaitJob(changed.getRescoreJobId(), Duration.ofMinutes(1)).getStatus())
+                .isEqualTo(JobStatus.SUCCEEDED);
         assertThat(client.scores().job(changed.getRescoreJobId()).getModelVersion()).isEqualTo(2);
         RelationshipScore rescored = client.scores().forRelationship(relationshipId);
         assertThat(rescored.getInterest()).isCloseTo(50 * Math.pow(2, -1.0 / 21), within(1e-9));

@@ -98,6 +98,14 @@ public class RapportServerExtension implements BeforeAllCallback, AfterAllCallba
         return support.getAdminPort();
     }
 
+    /** The server's managed object of this type (e.g. to set a test seam on it). */
+    public <T> T managed(Class<T> type) {
+        return support.getEnvironment().lifecycle().getManagedObjects().stream()
+                .filter(io.dropwizard.lifecycle.JettyManaged.class::isInstance)
+                .map(m -> ((io.dropwizard.lifecycle.JettyManaged) m).getManaged())
+                .filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
     public TestDatabases.Database database() {
         return database;
     }

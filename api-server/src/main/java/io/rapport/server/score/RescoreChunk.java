@@ -1,0 +1,65 @@
+package io.rapport.server.score;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * One step of a rescore job, in its own short transaction: the next relationships in id order are
+ * recomputed from usage_event and settled, recording tier and stage changes with cause "rescore".
+ *
+ * <p>The step holds the scoring model row for update, as a model change does. Ingest share-locks
+ * that row, so no ingest is in flight while a step reads the events: the step sees every committed
+ * event of its relationships, and events ingested between steps are folded in incrementally (with
+ * the model the row is then scored with, or recomputed later by a step still to come). Nothing
+ * ingested during a job is lost or counted twice. A model changed during the job starts it over.
+ */
+class RescoreChunk {
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final ScoringModels models;
+    private final int size;
+
+    RescoreChunk(Jdbi jdbi, Clock clock, ScoringModels models, int size) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.models = models;
+        this.size = size;
+    }
+
+    /** Where a job stands after a step: the model it applies and the last relationship done. */
+    record Position(int modelVersion, UUID after, boolean finished) {
+    }
+
+    Position step(UUID orgId, UUID jobId, Position at) {
+        return jdbi.inTransaction(handle -> {
+            Instant now = clock.instant();
+            ScoringModel model = models.lockedForChange(handle, orgId, now);
+            RescoreDao dao = handle.attach(RescoreDao.class);
+            UUID after = at.after();
+            if (model.version() != at.modelVersion()) {
+                dao.restart(orgId, jobId, model.version(), dao.countRelationships(orgId));
+                after = null;
+            }
+            List<UUID> next = dao.nextRelationships(orgId, after, size);
+            if (next.isEmpty()) {
+                dao.finish(orgId, jobId, RescoreJob.SUCCEEDED, null, now);
+                return new Position(model.version(), after, true);
+            }
+            UUID[] ids = next.toArray(UUID[]::new);
+            List<Map.Entry<String, Double>> weights = List.copyOf(model.weights().entrySet());
+            String[] types = weights.stream().map(Map.Entry::getKey).toArray(String[]::new);
+            Double[] values = weights.stream().map(Map.Entry::getValue).toArray(Double[]::new);
+            List<ScoreRow> rows = dao.recomputeTotals(orgId, ids, types, values, Decay.seconds(model.halfLife()),
+                    Decay.seconds(model.shortHalfLife()), model.version(), now);
+            dao.deleteTypeSums(orgId, ids);
+            dao.recomputeTypeSums(orgId, ids, types, values, Decay.seconds(model.halfLife()));
+            ScoreSettler.settleUnlessSilenced(handle, orgId, rows, model, now, ScoreChange.BY_RESCORE);
+            dao.progress(orgId, jobId, ids.length, rows.size(), dao.countEvents(orgId, ids));
+            return new Position(model.version(), ids[ids.length - 1], false);
+        });
+    }
+}

@@ -1,0 +1,142 @@
+package io.rapport.it.scores;
+
+import static io.rapport.it.support.Fixtures.aPartner;
+import static io.rapport.it.support.Fixtures.anOfficer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rapport.it.scores.Expected.Sent;
+import io.rapport.it.support.MutableClock;
+import io.rapport.it.support.RapportServerExtension;
+import io.rapport.sdk.InvalidRequestException;
+import io.rapport.sdk.RapportClient;
+import io.rapport.sdk.generated.model.Officer;
+import io.rapport.sdk.generated.model.Partner;
+import io.rapport.sdk.generated.model.PartnerSort;
+import io.rapport.sdk.generated.model.ScoredPartner;
+import io.rapport.sdk.generated.model.ScoredPartnerPage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@code scoreChange7d} and the ranked list sorted by it. */
+class WeekChangeIT {
+    private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+    private static final Instant WEEK_AGO = NOW.minus(Duration.ofDays(7));
+    private static final MutableClock CLOCK = new MutableClock(NOW);
+
+    @RegisterExtension
+    static final RapportServerExtension SERVER = new RapportServerExtension(CLOCK)
+            .with("scoring.sweepInterval", "1h");
+
+    @Test
+    void rankedPartners_byChange7d_putThisWeeksGrowthAboveAHigherFlatScore_withExactChanges() {
+        RapportClient client = SERVER.newOrg().client();
+        Officer officer = anOfficer().create(client);
+        Map<UUID, List<Sent>> sent = new LinkedHashMap<>();
+        UUID grower = pair(client, officer, sent, new Sent("contact_tapped", days(2)), new Sent("contact_tapped", days(2)),
+                new Sent("contact_tapped", days(3)), new Sent("app_opened", days(20)));
+        UUID flat = pair(client, officer, sent, new Sent("referral_sent", days(10)), new Sent("referral_sent", days(12)),
+                new Sent("meeting_logged", days(9)), new Sent("app_opened", days(1)));
+        // an event exactly 7 days ago already counts in the score of 7 days ago
+        UUID edge = pair(client, officer, sent, new Sent("card_shared", WEEK_AGO), new Sent("profile_viewed", days(1)));
+        UUID fading = pair(client, officer, sent, new Sent("feedback_given", days(30)));
+
+        List<ScoredPartner> byChange = allPages(client, officer, PartnerSort.CHANGE7D);
+        List<ScoredPartner> byScore = allPages(client, officer, null);
+
+        Map<UUID, Integer> expectedChange = new LinkedHashMap<>();
+        sent.forEach((partner, events) -> expectedChange.put(partner, expectedChange(events)));
+        assertThat(expectedChange.get(grower)).isGreaterThan(50);
+        assertThat(expectedChange.get(flat)).isBetween(-10, 0);
+        assertThat(byChange).extracting(ScoredPartner::getPartnerId)
+                .containsExactlyElementsOf(expectedChange.entrySet().stream()
+                        .sorted(Map.Entry.<UUID, Integer>comparingByValue().reversed()).map(Map.Entry::getKey).toList());
+        assertThat(byChange.indexOf(find(byChange, grower))).isLessThan(byChange.indexOf(find(byChange, flat)));
+        assertThat(find(byScore, flat).getScore()).isGreaterThan(find(byScore, grower).getScore());
+        assertThat(byScore).extracting(ScoredPartner::getPartnerId).first().isEqualTo(flat);
+        assertThat(byChange).allSatisfy(p -> assertThat(p.getScoreChange7d()).as("change of %s", p.getPartnerId())
+                .isEqualTo(expectedChange.get(p.getPartnerId())));
+        assertThat(byScore).extracting(ScoredPartner::getScoreChange7d).containsOnlyNulls();
+        assertThat(find(byChange, edge).getScore()).isEqualTo(Expected.score(Expected.interest(sent.get(edge), NOW)));
+        assertThat(find(byChange, fading).getScoreChange7d()).isNegative();
+    }
+
+    @Test
+    void rankedPartners_byChange7d_tiesGoByScore_andPagesNeitherSkipNorRepeat() {
+        RapportClient client = SERVER.newOrg().client();
+        Officer officer = anOfficer().create(client);
+        Map<UUID, List<Sent>> sent = new LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            // old events only: each change is the decay of its score, several tie at the same change
+            pair(client, officer, sent, new Sent("referral_sent", days(8 + 40 * i)));
+            pair(client, officer, sent, new Sent("app_opened", days(9 + i)));
+        }
+
+        List<ScoredPartner> byChange = allPages(client, officer, PartnerSort.CHANGE7D);
+
+        assertThat(byChange).extracting(ScoredPartner::getPartnerId).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(sent.keySet());
+        assertThat(byChange).isSortedAccordingTo(Comparator.comparing(ScoredPartner::getScoreChange7d).reversed()
+                .thenComparing(Comparator.comparing(ScoredPartner::getScore).reversed()));
+        assertThat(byChange).allSatisfy(p ->
+                assertThat(p.getScoreChange7d()).isEqualTo(expectedChange(sent.get(p.getPartnerId()))));
+        // the tie-break is exercised: several rows share a change
+        assertThat(byChange.stream().map(ScoredPartner::getScoreChange7d).distinct().count()).isLessThan(byChange.size());
+    }
+
+    @Test
+    void rankedPartners_byChange7d_refuseACursorOfTheScoreSort() {
+        RapportClient client = SERVER.newOrg().client();
+        Officer officer = anOfficer().create(client);
+        Map<UUID, List<Sent>> sent = new LinkedHashMap<>();
+        pair(client, officer, sent, new Sent("app_opened", days(1)));
+        pair(client, officer, sent, new Sent("app_opened", days(2)));
+        String scoreCursor = client.scores().rankedPartners(officer.getId(), 1, null, null, null, null, null)
+                .getNextCursor();
+
+        assertThatThrownBy(() -> client.scores().rankedPartners(officer.getId(), 1, scoreCursor, null, null, null, null,
+                PartnerSort.CHANGE7D))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("validation_failed"));
+    }
+
+    /** Score now minus the score 7 days ago, each from the events that had happened by then. */
+    private static int expectedChange(List<Sent> events) {
+        List<Sent> byThen = events.stream().filter(e -> !e.at().isAfter(WEEK_AGO)).toList();
+        return Expected.score(Expected.interest(events, NOW)) - Expected.score(Expected.interest(byThen, WEEK_AGO));
+    }
+
+    private static UUID pair(RapportClient client, Officer officer, Map<UUID, List<Sent>> sent, Sent... events) {
+        Partner partner = aPartner().create(client);
+        ScoresIT.send(client, officer, partner, events);
+        sent.put(partner.getId(), List.of(events));
+        return partner.getId();
+    }
+
+    private static List<ScoredPartner> allPages(RapportClient client, Officer officer, PartnerSort sort) {
+        List<ScoredPartner> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            ScoredPartnerPage page = client.scores().rankedPartners(officer.getId(), 1, cursor, null, null, null, null, sort);
+            assertThat(page.getItems()).hasSizeLessThanOrEqualTo(1);
+            all.addAll(page.getItems());
+            cursor = page.getNextCursor();
+        } while (cursor != null);
+        return all;
+    }
+
+    private static ScoredPartner find(List<ScoredPartner> list, UUID partnerId) {
+        return list.stream().filter(p -> p.getPartnerId().equals(partnerId)).findFirst().orElseThrow();
+    }
+
+    private static Instant days(int n) {
+        return NOW.minus(Duration.ofDays(n));
+    }
+}
