@@ -9,6 +9,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.rapport.server.apikey.ApiKeyCredentials;
@@ -134,8 +135,16 @@ public class RapportApplication extends Application<RapportConfiguration> {
     public void run(RapportConfiguration config, Environment environment) {
         // Our single mapper answers every error as problem+json; Dropwizard's defaults would answer some in their own shape.
         ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
+        Jdbi jdbi = database(config.getDatabase(), environment);
+        platform(config, environment, jdbi);
+        directory(environment.jersey(), jdbi);
+        events(environment, jdbi);
+        content(environment, jdbi);
+        scores(config, environment, jdbi);
+    }
 
-        DatabaseConfig databaseConfig = config.getDatabase();
+    /** The embedded or external PostgreSQL, its schema checked (or migrated) before anything uses it. */
+    private Jdbi database(DatabaseConfig databaseConfig, Environment environment) {
         DataSourceFactory database = databaseConfig.dataSourceFactory();
         if (databaseConfig.embedded()) {
             environment.lifecycle().manage(new Managed() {
@@ -155,7 +164,12 @@ public class RapportApplication extends Application<RapportConfiguration> {
         jdbi.installPlugin(new PostgresPlugin());
         jdbi.getConfig(SqlStatements.class).setTemplateEngine(new CachedNamingTemplateEngine());
         environment.healthChecks().register("schema", new SchemaHealthCheck(migrations));
+        return jdbi;
+    }
 
+    /** What every request passes through: request ids, problems, authentication by contract scope, limits. */
+    private void platform(RapportConfiguration config, Environment environment, Jdbi jdbi) {
+        DatabaseConfig databaseConfig = config.getDatabase();
         String adminKey = AdminKeys.resolve(config.getAuth().adminKey(), databaseConfig.embedded(), databaseConfig.dataDir());
         List<CredentialResolver> credentials = List.of(
                 new PlatformAdminCredentials(adminKey),
@@ -168,48 +182,62 @@ public class RapportApplication extends Application<RapportConfiguration> {
         jersey.register(problems);
         jersey.register(new ViolationExceptionMapper(problems));
         jersey.register(new ContractEnumParamConverters());
+        jersey.register(new TimestampParamConverters());
+        jersey.register(new DateParamConverters());
         jersey.register(new ScopeFeature(ContractScopes.parse(ContractResource.load()), credentials));
         jersey.register(new ContractResource());
-        // Rate limits per key, then Idempotency-Key on creates (issue 6): both run after authentication.
+        // Rate limits per key, then Idempotency-Key on creates: both run after authentication.
         jersey.register(new RateLimitFilter(new RateLimits(config.getRateLimit(), clock)));
         IdempotencyStore idempotency = new IdempotencyStore(jdbi, clock, environment.getObjectMapper());
         jersey.register(new IdempotencyFeature(idempotency));
         IdempotencyPurge.schedule(environment, idempotency);
+    }
 
+    /** Tenants, keys, branches, officers and partners. */
+    private void directory(JerseyEnvironment jersey, Jdbi jdbi) {
         jersey.register(new OrganizationResource(new OrganizationService(jdbi, clock)));
         jersey.register(new ApiKeyResource(new ApiKeyService(jdbi, clock)));
         jersey.register(new BranchResource(new BranchService(jdbi, clock)));
         jersey.register(new OfficerResource(new OfficerService(jdbi, clock)));
         jersey.register(new PartnerResource(new PartnerService(jdbi, clock)));
+    }
 
-        // Usage events: validators (content adds contentId checks) and listeners run inside the ingest transaction.
+    /** Usage events, timelines, relationships and app installs. */
+    private void events(Environment environment, Jdbi jdbi) {
         RelationshipRegistry relationships = new RelationshipRegistry(clock);
-        EventIngestService ingest = eventIngest(jdbi, clock, relationships);
-        jersey.register(new TimestampParamConverters());
+        var jersey = environment.jersey();
         jersey.register(new BodyLimit());
-        jersey.register(new EventResource(ingest, new TimelineService(jdbi), environment.getObjectMapper()));
+        jersey.register(new EventResource(eventIngest(jdbi, clock, relationships), new TimelineService(jdbi),
+                environment.getObjectMapper()));
         jersey.register(new RelationshipResource(new RelationshipService(jdbi)));
         jersey.register(new AppInstallResource(new AppInstallService(jdbi, clock, relationships)));
         environment.setValidator(EventBatchTraversal.validator());
+    }
+
+    /** The branded app: officer photos, partner logos, the content library, its stats and the app feed. */
+    private void content(Environment environment, Jdbi jdbi) {
         PhotoService photos = new PhotoService(jdbi, clock);
         PartnerLogoService logos = new PartnerLogoService(jdbi, clock);
+        var jersey = environment.jersey();
         jersey.register(new PhotoResource(photos));
         jersey.register(new PartnerLogoResource(logos));
         jersey.register(new ContentResource(new ContentService(jdbi, clock)));
         jersey.register(new ContentStatsResource(new ContentStatsService(jdbi), clock));
         jersey.register(new FeedResource(new FeedService(jdbi, clock, photos, logos), environment.getObjectMapper()));
+    }
 
-        // Scores: updated by ScoreUpdater inside the ingest transaction (listed above); reads, feed and the time-driven sweep.
+    /** Score reads, the change feed, the time-driven sweep, the scoring model and its rescore jobs, oversight. */
+    private void scores(RapportConfiguration config, Environment environment, Jdbi jdbi) {
         ScoringModels scoringModels = new ScoringModels();
         ScoreSweeper sweeper = new ScoreSweeper(jdbi, clock, scoringModels, config.getScoring().sweepInterval());
         environment.lifecycle().manage(sweeper);
         environment.admin().addTask(new SweepTask(sweeper));
-        jersey.register(new ScoreResource(new ScoreService(jdbi, clock, scoringModels),
-                new WeekChanges(jdbi, clock, scoringModels)));
         RescoreJobs rescoreJobs = new RescoreJobs(jdbi, clock, scoringModels, config.getScoring().rescoreChunkSize());
         environment.lifecycle().manage(rescoreJobs);
+        var jersey = environment.jersey();
+        jersey.register(new ScoreResource(new ScoreService(jdbi, clock, scoringModels),
+                new WeekChanges(jdbi, clock, scoringModels)));
         jersey.register(new ScoringModelResource(new ScoringModelService(jdbi, clock, scoringModels, rescoreJobs)));
-        jersey.register(new DateParamConverters());
         jersey.register(new ScoreReportResource(new ScoreReportService(jdbi, clock, scoringModels)));
         jersey.register(new OversightResource(new OversightService(jdbi, clock)));
     }
