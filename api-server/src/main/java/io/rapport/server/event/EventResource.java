@@ -6,7 +6,6 @@ import io.rapport.server.common.auth.Callers;
 import io.rapport.server.common.auth.InstallCaller;
 import io.rapport.server.common.paging.Page;
 import io.rapport.server.common.problem.ApiProblemException;
-import io.rapport.server.common.time.OffsetDateTimeReader;
 import io.rapport.server.generated.api.EventsApi;
 import io.rapport.server.generated.model.EventBatch;
 import io.rapport.server.generated.model.EventBatchResult;
@@ -25,9 +24,6 @@ public class EventResource implements EventsApi {
     public EventResource(EventIngestService ingest, TimelineService timelines, ObjectMapper mapper) {
         this.ingest = ingest;
         this.timelines = timelines;
-        // Every event's occurredAt is read through the mapper Jersey uses; its own reader was most of a
-        // batch's parse time. Installed here because this resource is where that cost is paid.
-        OffsetDateTimeReader.install(mapper);
         this.inputs = new EventInputs(mapper);
         this.views = new EventViews(mapper);
     }
