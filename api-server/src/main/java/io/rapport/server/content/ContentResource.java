@@ -2,6 +2,7 @@ package io.rapport.server.content;
 
 import io.rapport.server.common.auth.Callers;
 import io.rapport.server.common.paging.Page;
+import io.rapport.server.common.web.EntityTags;
 import io.rapport.server.generated.api.ContentApi;
 import io.rapport.server.generated.model.ContentInput;
 import io.rapport.server.generated.model.ContentKind;

@@ -6,6 +6,7 @@ import io.rapport.server.common.problem.ApiProblemException;
 import io.rapport.server.common.problem.FieldProblem;
 import io.rapport.server.common.problem.InvalidInputException;
 import io.rapport.server.common.time.Ids;
+import io.rapport.server.common.web.EntityTags;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,7 @@ import io.rapport.server.common.auth.Caller;
 import io.rapport.server.common.auth.Callers;
 import io.rapport.server.common.auth.InstallCaller;
 import io.rapport.server.common.problem.ApiProblemException;
+import io.rapport.server.common.web.EntityTags;
 import io.rapport.server.generated.api.AppApi;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;

@@ -1,6 +1,7 @@
 package io.rapport.server.content;
 
 import io.rapport.server.common.problem.ApiProblemException;
+import io.rapport.server.common.web.EntityTags;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package io.rapport.server.score;
 
 import io.rapport.server.common.auth.Callers;
 import io.rapport.server.common.time.Timestamps;
+import io.rapport.server.common.web.EntityTags;
 import io.rapport.server.generated.api.ScoringModelApi;
 import io.rapport.server.generated.model.Job;
 import io.rapport.server.generated.model.JobProgress;
@@ -22,7 +23,7 @@ public class ScoringModelResource implements ScoringModelApi {
     @Override
     public Response getScoringModel() {
         ScoringModel model = models.current(Callers.orgId());
-        return Response.ok(toDto(model)).header("ETag", ETags.of(model.version())).build();
+        return Response.ok(toDto(model)).header("ETag", EntityTags.ofVersion(model.version())).build();
     }
 
     @Override
@@ -31,7 +32,7 @@ public class ScoringModelResource implements ScoringModelApi {
                 input.getWeights(), input.getHalfLifeDays(), input.getShortHalfLifeDays(), input.getK(),
                 input.getWarmingAt(), input.getEngagedAt(), input.getHotAt(), input.getHysteresis()));
         return Response.ok(toDto(changed.model()).rescoreJobId(changed.job().jobId()))
-                .header("ETag", ETags.of(changed.model().version())).build();
+                .header("ETag", EntityTags.ofVersion(changed.model().version())).build();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.rapport.server.score;
 
 import io.rapport.server.common.problem.ApiProblemException;
+import io.rapport.server.common.web.EntityTags;
 import java.time.Clock;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -34,11 +35,11 @@ public class ScoringModelService {
 
     /** @param ifMatch the ETag the client read; required */
     public Changed update(UUID orgId, String ifMatch, ScoringModelDraft draft) {
-        int expected = ETags.version(ifMatch);
+        int expected = EntityTags.requiredVersion(ifMatch);
         Committed committed = jdbi.inTransaction(handle -> {
             ScoringModel current = models.lockedForChange(handle, orgId, clock.instant());
             if (current.version() != expected) {
-                throw new ApiProblemException(412, "version_mismatch", "Precondition Failed",
+                throw EntityTags.versionMismatch(
                         "The scoring model is at version " + current.version() + ", not " + expected);
             }
             ScoringModel next = draft.toModel(current.version() + 1);

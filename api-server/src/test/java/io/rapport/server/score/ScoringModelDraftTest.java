@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rapport.server.common.problem.ApiProblemException;
 import io.rapport.server.common.problem.FieldProblem;
 import io.rapport.server.common.problem.InvalidInputException;
+import io.rapport.server.common.web.EntityTags;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,12 +35,14 @@ class ScoringModelDraftTest {
     }
 
     @Test
-    void eTags_roundTripAndRefuseWhatTheyDidNotIssue() {
-        assertThat(ETags.version(ETags.of(12))).isEqualTo(12);
-        assertThat(ETags.version("W/\"3\"")).isEqualTo(3);
-        assertThatThrownBy(() -> ETags.version(null)).isInstanceOfSatisfying(ApiProblemException.class,
+    void modelETags_roundTrip_andAreReadLikeEveryOtherVersionTag() {
+        assertThat(EntityTags.requiredVersion(EntityTags.ofVersion(12))).isEqualTo(12);
+        assertThatThrownBy(() -> EntityTags.requiredVersion(null)).isInstanceOfSatisfying(ApiProblemException.class,
                 e -> assertThat(e.status()).isEqualTo(428));
-        assertThatThrownBy(() -> ETags.version("\"x\"")).isInstanceOfSatisfying(ApiProblemException.class,
-                e -> assertThat(e.status()).isEqualTo(422));
+        // If-Match compares strongly (RFC 9110 13.1.1): a weak or unreadable tag can never match.
+        assertThatThrownBy(() -> EntityTags.requiredVersion("W/\"3\"")).isInstanceOfSatisfying(ApiProblemException.class,
+                e -> assertThat(e.status()).isEqualTo(412));
+        assertThatThrownBy(() -> EntityTags.requiredVersion("\"x\"")).isInstanceOfSatisfying(ApiProblemException.class,
+                e -> assertThat(e.status()).isEqualTo(412));
     }
 }

@@ -1,4 +1,4 @@
-package io.rapport.server.content;
+package io.rapport.server.common.web;
 
 import io.rapport.server.common.problem.ApiProblemException;
 import java.security.MessageDigest;
@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the conditional-request headers (RFC 9110 §13) the content operations honour. */
+/** Entity tags and the conditional-request headers (RFC 9110 §13): one reading for every versioned resource. */
 public final class EntityTags {
     private static final Pattern VERSION_TAG = Pattern.compile("\\s*\"(\\d{1,9})\"\\s*");
 
@@ -37,11 +37,11 @@ public final class EntityTags {
     public static int requiredVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ApiProblemException(428, "if_match_required", "Precondition Required",
-                    "Send If-Match with the item's current version (its ETag), so concurrent changes are not lost");
+                    "Send If-Match with the current version (its ETag), so concurrent changes are not lost");
         }
         Matcher m = VERSION_TAG.matcher(ifMatch);
         if (!m.matches()) {
-            throw versionMismatch("If-Match " + ifMatch + " does not name a version of this item");
+            throw versionMismatch("If-Match " + ifMatch + " does not name a version of this resource");
         }
         return Integer.parseInt(m.group(1));
     }

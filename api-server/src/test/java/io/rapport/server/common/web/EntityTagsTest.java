@@ -1,4 +1,4 @@
-package io.rapport.server.content;
+package io.rapport.server.common.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
