@@ -47,10 +47,10 @@ import io.rapport.server.content.ContentStatsResource;
 import io.rapport.server.content.ContentStatsService;
 import io.rapport.server.content.FeedResource;
 import io.rapport.server.content.FeedService;
+import io.rapport.server.content.ImageSlot;
+import io.rapport.server.content.ImageStore;
 import io.rapport.server.content.PartnerLogoResource;
-import io.rapport.server.content.PartnerLogoService;
 import io.rapport.server.content.PhotoResource;
-import io.rapport.server.content.PhotoService;
 import io.rapport.server.event.AcceptedEventsListener;
 import io.rapport.server.event.BodyLimit;
 import io.rapport.server.event.EventBatchTraversal;
@@ -219,8 +219,8 @@ public class RapportApplication extends Application<RapportConfiguration> {
 
     /** The branded app: officer photos, partner logos, the content library, its stats and the app feed. */
     private void content(Environment environment, Jdbi jdbi) {
-        PhotoService photos = new PhotoService(jdbi, clock);
-        PartnerLogoService logos = new PartnerLogoService(jdbi, clock);
+        ImageStore photos = new ImageStore(jdbi, clock, ImageSlot.OFFICER_PHOTO);
+        ImageStore logos = new ImageStore(jdbi, clock, ImageSlot.PARTNER_LOGO);
         var jersey = environment.jersey();
         jersey.register(new PhotoResource(photos));
         jersey.register(new PartnerLogoResource(logos));

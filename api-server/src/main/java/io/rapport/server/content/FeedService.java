@@ -15,10 +15,10 @@ public class FeedService {
     static final int MAX_ITEMS = 200;
     private final Jdbi jdbi;
     private final Clock clock;
-    private final PhotoService photos;
-    private final PartnerLogoService logos;
+    private final ImageStore photos;
+    private final ImageStore logos;
 
-    public FeedService(Jdbi jdbi, Clock clock, PhotoService photos, PartnerLogoService logos) {
+    public FeedService(Jdbi jdbi, Clock clock, ImageStore photos, ImageStore logos) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.photos = photos;
@@ -30,8 +30,7 @@ public class FeedService {
             Officer officer = activeOfficer(h, install);
             Partner partner = h.attach(PartnerDao.class).find(install.orgId(), install.partnerId())
                     .orElseThrow(() -> ApiProblemException.notFound("The install's partner"));
-            String logoEtag = h.attach(PartnerLogoDao.class).findInfo(install.orgId(), install.partnerId())
-                    .map(PhotoInfo::etag).orElse(null);
+            String logoEtag = logos.etagOf(h, install.orgId(), install.partnerId());
             return new Feed(officer, partner, logoEtag, h.attach(FeedDao.class).visible(install.orgId(),
                     clock.instant(), partner.type(), officer.branchId(), officer.officerId(), MAX_ITEMS));
         });

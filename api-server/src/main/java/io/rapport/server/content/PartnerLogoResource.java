@@ -8,9 +8,9 @@ import java.io.InputStream;
 import java.util.UUID;
 
 public class PartnerLogoResource implements PartnerLogosApi {
-    private final PartnerLogoService logos;
+    private final ImageStore logos;
 
-    public PartnerLogoResource(PartnerLogoService logos) {
+    public PartnerLogoResource(ImageStore logos) {
         this.logos = logos;
     }
 

@@ -12,9 +12,9 @@ import java.util.UUID;
 public class PhotoResource implements OfficerPhotosApi {
     /** Private: the photo is served to authenticated callers only; revalidation by ETag is cheap. */
     static final String CACHE_CONTROL = "private, max-age=300";
-    private final PhotoService photos;
+    private final ImageStore photos;
 
-    public PhotoResource(PhotoService photos) {
+    public PhotoResource(ImageStore photos) {
         this.photos = photos;
     }
 
