@@ -55,8 +55,6 @@ class RescoreChunk {
             Double[] values = weights.stream().map(Map.Entry::getValue).toArray(Double[]::new);
             List<ScoreRow> rows = dao.recomputeTotals(orgId, ids, types, values, Decay.seconds(model.halfLife()),
                     Decay.seconds(model.shortHalfLife()), model.version(), now);
-            dao.deleteTypeSums(orgId, ids);
-            dao.recomputeTypeSums(orgId, ids, types, values, Decay.seconds(model.halfLife()));
             ScoreSettler.settleUnlessSilenced(handle, orgId, rows, model, now, ScoreChange.BY_RESCORE);
             dao.progress(orgId, jobId, ids.length, rows.size(), dao.countEvents(orgId, ids));
             return new Position(model.version(), ids[ids.length - 1], false);

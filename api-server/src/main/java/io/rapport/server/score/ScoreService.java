@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /** Score reads, each computed for the clock's "now" from the stored sums. */
@@ -35,10 +34,7 @@ public class ScoreService {
             ScoreReadDao.RelationshipRef ref = reads.relationship(orgId, relationshipId)
                     .orElseThrow(() -> ApiProblemException.notFound("Relationship " + relationshipId));
             ScoringModel model = models.current(handle, orgId);
-            ScoreDao scores = handle.attach(ScoreDao.class);
-            Map<String, InterestSum> byType = scores.typeSums(orgId, relationshipId).stream()
-                    .collect(Collectors.toMap(TypeSum::type, t -> new InterestSum(t.raw(), t.refTime())));
-            ScoreState state = scores.find(orgId, relationshipId).map(row -> row.toState(byType))
+            ScoreState state = handle.attach(ScoreDao.class).find(orgId, relationshipId).map(StoredScore::toState)
                     .orElse(new ScoreState(InterestSum.EMPTY, InterestSum.EMPTY, Map.of(), StageFacts.NONE, null, Tier.COLD));
             int referrals = reads.referralsSince(orgId, relationshipId, now.minus(StageFacts.REFERRAL_WINDOW));
             return new ScoredRelationship(ref.relationshipId(), ref.officerId(), ref.partnerId(), null, null, state,

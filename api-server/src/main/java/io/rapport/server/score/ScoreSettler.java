@@ -11,20 +11,17 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Brings locked score rows up to {@code now}: tier (with hysteresis) and stage, the instant the sweep
- * must look again, the ranking key; and appends what changed to the feed, in the same transaction.
+ * Brings locked score rows whose sums are already stored up to {@code now} (the sweep, a rescore):
+ * tier, stage, due time and ranking key written back, and what changed appended to the feed, in the
+ * same transaction. Ingest settles as it folds and writes each row once ({@link ScoreUpdater}).
  */
 final class ScoreSettler {
     private ScoreSettler() {
     }
 
-    static void settle(Handle handle, UUID orgId, List<ScoreRow> rows, ScoringModel model, Instant now, String cause) {
-        settle(handle, orgId, rows, model, now, cause, true);
-    }
-
     /**
-     * As {@link #settle}, but a deactivated officer or organization gets nothing new (DESIGN §3): its
-     * rows are settled without recording any change, so nothing reaches the feed or webhooks.
+     * A deactivated officer or organization gets nothing new (DESIGN §3): its rows are settled without
+     * recording any change, so nothing reaches the feed or webhooks.
      */
     static void settleUnlessSilenced(Handle handle, UUID orgId, List<ScoreRow> rows, ScoringModel model, Instant now,
                                      String cause) {
@@ -53,38 +50,17 @@ final class ScoreSettler {
         List<ScoreChange> changes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ScoreRow row = rows.get(i);
-            ScoreState settled = row.toState(Map.of()).settle(now, model);
-            int score = ScoreMath.score(settled.total().valueAt(now, model.halfLife()), model.k());
-            Stage stage = settled.facts().stageAt(now);
+            Settlement settled = Settlement.of(row, row.toState(Map.of()), model, now, cause);
             ids[i] = row.relationshipId();
-            tiers[i] = settled.tier().code();
-            stages[i] = stage.code();
-            dueAts[i] = string(dueAfter(settled, now, model));
-            rankKeys[i] = ScoreMath.rankKey(settled.total(), model);
-            if (!tiers[i].equals(row.tier())) {
-                changes.add(change(row, ScoreChange.TIER, row.tier(), tiers[i], score, cause, now));
-            }
-            if (!stages[i].equals(row.stage())) {
-                changes.add(change(row, ScoreChange.STAGE, row.stage(), stages[i], score, cause, now));
-            }
+            tiers[i] = settled.tier();
+            stages[i] = settled.stage();
+            dueAts[i] = settled.dueAt() == null ? null : settled.dueAt().toString();
+            rankKeys[i] = settled.rankKey();
+            changes.addAll(settled.changes());
         }
         handle.attach(ScoreDao.class).settle(orgId, ids, tiers, stages, dueAts, rankKeys);
         if (record) {
             ScoreChangeLog.append(handle, orgId, changes, now);
         }
-    }
-
-    /** Never at or before {@code now}: a sweep pass must not pick the row it has just settled again. */
-    private static Instant dueAfter(ScoreState settled, Instant now, ScoringModel model) {
-        Instant due = settled.nextDueAfter(now, model);
-        return due == null || due.isAfter(now) ? due : now.plusNanos(1000);
-    }
-
-    private static ScoreChange change(ScoreRow row, String kind, String from, String to, int score, String cause, Instant now) {
-        return new ScoreChange(0, row.relationshipId(), row.officerId(), row.partnerId(), kind, from, to, score, cause, now);
-    }
-
-    private static String string(Instant instant) {
-        return instant == null ? null : instant.toString();
     }
 }

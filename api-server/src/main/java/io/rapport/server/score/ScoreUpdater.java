@@ -6,20 +6,31 @@ import io.rapport.server.event.AcceptedEventsListener;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Folds accepted events into the stored scores inside the ingest transaction. The batch is folded in
- * Java first, so the database sees one row per relationship and one per relationship and type,
- * whatever the batch size; the merge with the stored sums happens in SQL under the row lock, so
- * concurrent batches on one relationship serialise and stay exact.
+ * Folds accepted events into the stored scores inside the ingest transaction, writing each score row
+ * once per batch: the batch's rows are locked (in key order, so concurrent batches on one relationship
+ * serialise and stay exact), the events folded into them in Java, each row settled (tier, stage, due
+ * time, ranking key) and written back with one set-based statement. A relationship scored for the first
+ * time is inserted instead; if a concurrent batch inserted it first, it is locked and folded like any
+ * stored row.
  */
 public class ScoreUpdater implements AcceptedEventsListener {
+    /** What a relationship never scored before is compared against: the columns' defaults. */
+    private static final String NEW_TIER = Tier.COLD.code();
+    private static final String NEW_STAGE = Stage.TECHNOSHIP.code();
+    private static final ScoreState NEW_STATE = new ScoreState(InterestSum.EMPTY, InterestSum.EMPTY, Map.of(),
+            StageFacts.NONE, null, Tier.COLD);
+
     private final Clock clock;
     private final ScoringModels models;
 
@@ -31,56 +42,55 @@ public class ScoreUpdater implements AcceptedEventsListener {
 
     @Override
     public void onAccepted(Handle handle, UUID orgId, List<AcceptedEvent> events) {
-        ScoringModel model = models.lockedForIngest(handle, orgId, clock.instant());
-        Map<UUID, List<AcceptedEvent>> byRelationship = new LinkedHashMap<>();
-        events.forEach(e -> byRelationship.computeIfAbsent(e.relationshipId(), id -> new ArrayList<>()).add(e));
-        List<BatchFold> folds = byRelationship.values().stream().map(list -> BatchFold.of(list, model)).toList();
+        Instant now = clock.instant();
+        ScoringModel model = models.lockedForIngest(handle, orgId, now);
+        Map<UUID, List<ScoringEvent>> byRelationship = new LinkedHashMap<>();
+        Map<UUID, AcceptedEvent> firstOf = new HashMap<>();
+        for (AcceptedEvent event : events) {
+            byRelationship.computeIfAbsent(event.relationshipId(), id -> new ArrayList<>())
+                    .add(new ScoringEvent(event.type(), event.occurredAt()));
+            firstOf.putIfAbsent(event.relationshipId(), event);
+        }
 
         ScoreDao dao = handle.attach(ScoreDao.class);
-        List<ScoreRow> rows = dao.mergeTotals(orgId,
-                folds.stream().map(BatchFold::relationshipId).toArray(UUID[]::new),
-                folds.stream().map(BatchFold::officerId).toArray(UUID[]::new),
-                folds.stream().map(BatchFold::partnerId).toArray(UUID[]::new),
-                folds.stream().map(f -> f.state().total().raw()).toArray(Double[]::new),
-                folds.stream().map(f -> f.state().shortTerm().raw()).toArray(Double[]::new),
-                folds.stream().map(f -> string(f.state().total().refTime())).toArray(String[]::new),
-                folds.stream().map(f -> string(f.state().facts().lastMeetingAt())).toArray(String[]::new),
-                folds.stream().map(f -> string(f.state().facts().lastFeedbackAt())).toArray(String[]::new),
-                folds.stream().map(f -> string(f.state().facts().lastReferralAt())).toArray(String[]::new),
-                folds.stream().map(f -> string(f.state().facts().previousReferralAt())).toArray(String[]::new),
-                Decay.seconds(model.halfLife()), Decay.seconds(model.shortHalfLife()), model.version(), clock.instant());
-        mergeTypes(dao, orgId, folds, model);
-        ScoreSettler.settle(handle, orgId, rows, model, clock.instant(), ScoreChange.BY_EVENT);
-    }
-
-    private static void mergeTypes(ScoreDao dao, UUID orgId, List<BatchFold> folds, ScoringModel model) {
-        List<UUID> ids = new ArrayList<>();
-        List<String> types = new ArrayList<>();
-        List<Double> raws = new ArrayList<>();
-        List<String> refTimes = new ArrayList<>();
-        for (BatchFold fold : folds) {
-            fold.state().byType().forEach((type, sum) -> {
-                ids.add(fold.relationshipId());
-                types.add(type);
-                raws.add(sum.raw());
-                refTimes.add(string(sum.refTime()));
-            });
+        Map<UUID, StoredScore> stored = byId(dao.lock(orgId, byRelationship.keySet().toArray(UUID[]::new)));
+        List<ScoreChange> changes = new ArrayList<>();
+        List<UUID> fresh = byRelationship.keySet().stream().filter(id -> !stored.containsKey(id)).toList();
+        if (!fresh.isEmpty()) {
+            ScoreWrites inserts = new ScoreWrites();
+            Map<UUID, List<ScoreChange>> insertChanges = new HashMap<>();
+            for (UUID id : fresh) {
+                AcceptedEvent first = firstOf.get(id);
+                Settlement settled = Settlement.of(id, first.officerId(), first.partnerId(),
+                        NEW_STATE.fold(byRelationship.get(id), model), NEW_TIER, NEW_STAGE, model, now, ScoreChange.BY_EVENT);
+                inserts.add(id, first.officerId(), first.partnerId(), settled, model);
+                insertChanges.put(id, settled.changes());
+            }
+            Set<UUID> inserted = new HashSet<>(dao.insertNew(orgId, inserts, model.version(), now));
+            inserted.forEach(id -> changes.addAll(insertChanges.get(id)));
+            UUID[] raced = fresh.stream().filter(id -> !inserted.contains(id)).toArray(UUID[]::new);
+            if (raced.length > 0) {
+                stored.putAll(byId(dao.lock(orgId, raced)));
+            }
         }
-        dao.mergeTypes(orgId, ids.toArray(UUID[]::new), types.toArray(String[]::new), raws.toArray(Double[]::new),
-                refTimes.toArray(String[]::new), Decay.seconds(model.halfLife()));
-    }
 
-    private static String string(Instant instant) {
-        return instant == null ? null : instant.toString();
-    }
-
-    /** One relationship's share of a batch, folded. */
-    private record BatchFold(UUID relationshipId, UUID officerId, UUID partnerId, ScoreState state) {
-        static BatchFold of(List<AcceptedEvent> events, ScoringModel model) {
-            AcceptedEvent first = events.get(0);
-            ScoreState state = ScoreState.EMPTY.fold(
-                    events.stream().map(e -> new ScoringEvent(e.type(), e.occurredAt())).toList(), model);
-            return new BatchFold(first.relationshipId(), first.officerId(), first.partnerId(), state);
+        ScoreWrites updates = new ScoreWrites();
+        stored.values().forEach(score -> {
+            ScoreRow row = score.row();
+            Settlement settled = Settlement.of(row, score.toState().fold(byRelationship.get(row.relationshipId()), model),
+                    model, now, ScoreChange.BY_EVENT);
+            updates.add(row.relationshipId(), row.officerId(), row.partnerId(), settled, model);
+            changes.addAll(settled.changes());
+        });
+        if (!updates.isEmpty()) {
+            dao.update(orgId, updates, now);
         }
+        ScoreChangeLog.append(handle, orgId, changes, now);
+    }
+
+    private static Map<UUID, StoredScore> byId(List<StoredScore> rows) {
+        Map<UUID, StoredScore> byId = new LinkedHashMap<>();
+        rows.forEach(score -> byId.put(score.row().relationshipId(), score));
+        return byId;
     }
 }
