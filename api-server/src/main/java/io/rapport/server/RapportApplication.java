@@ -235,7 +235,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         ScoreSweeper sweeper = new ScoreSweeper(jdbi, clock, scoringModels, config.getScoring().sweepInterval());
         environment.lifecycle().manage(sweeper);
         environment.admin().addTask(new SweepTask(sweeper));
-        RescoreJobs rescoreJobs = new RescoreJobs(jdbi, clock, scoringModels, config.getScoring().rescoreChunkSize());
+        RescoreJobs rescoreJobs = new RescoreJobs(jdbi, clock, scoringModels, config.getScoring());
         environment.lifecycle().manage(rescoreJobs);
         var jersey = environment.jersey();
         jersey.register(new ScoreResource(new ScoreService(jdbi, clock, scoringModels),

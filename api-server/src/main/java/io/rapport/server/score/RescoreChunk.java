@@ -1,6 +1,7 @@
 package io.rapport.server.score;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,25 +17,38 @@ import org.jdbi.v3.core.Jdbi;
  * event of its relationships, and events ingested between steps are folded in incrementally (with
  * the model the row is then scored with, or recomputed later by a step still to come). Nothing
  * ingested during a job is lost or counted twice. A model changed during the job starts it over.
+ *
+ * <p>Where the job stands is recorded with the step, under this node's lease on the job: a step by a
+ * node that lost its lease rolls back, so the recorded position and counts are always those of the
+ * steps that committed.
  */
 class RescoreChunk {
     private final Jdbi jdbi;
     private final Clock clock;
     private final ScoringModels models;
     private final int size;
+    private final Duration lease;
 
-    RescoreChunk(Jdbi jdbi, Clock clock, ScoringModels models, int size) {
+    RescoreChunk(Jdbi jdbi, Clock clock, ScoringModels models, int size, Duration lease) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.models = models;
         this.size = size;
+        this.lease = lease;
     }
 
     /** Where a job stands after a step: the model it applies and the last relationship done. */
     record Position(int modelVersion, UUID after, boolean finished) {
     }
 
-    Position step(UUID orgId, UUID jobId, Position at) {
+    /** Thrown, rolling the step back, when another node has taken the job over. */
+    static final class LeaseLost extends RuntimeException {
+        LeaseLost(UUID jobId) {
+            super("Rescore job " + jobId + " is held by another node now");
+        }
+    }
+
+    Position step(UUID orgId, UUID jobId, Position at, String owner) {
         return jdbi.inTransaction(handle -> {
             Instant now = clock.instant();
             ScoringModel model = models.lockedForChange(handle, orgId, now);
@@ -46,7 +60,7 @@ class RescoreChunk {
             }
             List<UUID> next = dao.nextRelationships(orgId, after, size);
             if (next.isEmpty()) {
-                dao.finish(orgId, jobId, RescoreJob.SUCCEEDED, null, now);
+                dao.finish(orgId, jobId, RescoreJob.SUCCEEDED, null, owner, now);
                 return new Position(model.version(), after, true);
             }
             UUID[] ids = next.toArray(UUID[]::new);
@@ -56,8 +70,12 @@ class RescoreChunk {
             List<ScoreRow> rows = dao.recomputeTotals(orgId, ids, types, values, Decay.seconds(model.halfLife()),
                     Decay.seconds(model.shortHalfLife()), model.version(), now);
             ScoreSettler.settleUnlessSilenced(handle, orgId, rows, model, now, ScoreChange.BY_RESCORE);
-            dao.progress(orgId, jobId, ids.length, rows.size(), dao.countEvents(orgId, ids));
-            return new Position(model.version(), ids[ids.length - 1], false);
+            UUID last = ids[ids.length - 1];
+            if (dao.progress(orgId, jobId, ids.length, rows.size(), dao.countEvents(orgId, ids), last, owner,
+                    now.plus(lease)) == 0) {
+                throw new LeaseLost(jobId);
+            }
+            return new Position(model.version(), last, false);
         });
     }
 }

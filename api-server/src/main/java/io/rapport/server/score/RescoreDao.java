@@ -15,6 +15,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 @RegisterConstructorMapper(ScoreRow.class)
 @RegisterConstructorMapper(RescoreJob.class)
+@RegisterConstructorMapper(JobClaim.class)
 public interface RescoreDao {
 
     @SqlQuery("""
@@ -91,36 +92,69 @@ public interface RescoreDao {
     @SqlQuery("SELECT " + JOB + " FROM rescore_job WHERE org_id = :orgId AND job_id = :jobId")
     Optional<RescoreJob> findJob(UUID orgId, UUID jobId);
 
-    @SqlUpdate("""
-            UPDATE rescore_job SET status = 'running', started_at = :now, total = :total
-            WHERE org_id = :orgId AND job_id = :jobId
+    /**
+     * Takes this job if it is unfinished and nobody holds it (its lease, if any, has run out). Empty when
+     * another node holds it or it has finished.
+     */
+    @SqlQuery("""
+            UPDATE rescore_job SET lease_owner = :owner, lease_until = :until
+            WHERE org_id = :orgId AND job_id = :jobId AND status IN ('queued', 'running')
+              AND (lease_until IS NULL OR lease_until <= :now)
+            RETURNING org_id, job_id, model_version, resume_after
             """)
-    void markRunning(UUID orgId, UUID jobId, long total, Instant now);
+    Optional<JobClaim> claim(UUID orgId, UUID jobId, String owner, Instant now, Instant until);
+
+    /** Takes the oldest unfinished job nobody holds, of any organization; other nodes' claims are skipped. */
+    @SqlQuery("""
+            UPDATE rescore_job j SET lease_owner = :owner, lease_until = :until
+            FROM (SELECT org_id, job_id FROM rescore_job
+                  WHERE status IN ('queued', 'running') AND (lease_until IS NULL OR lease_until <= :now)
+                  ORDER BY created_at LIMIT 1
+                  FOR UPDATE SKIP LOCKED) c
+            WHERE j.org_id = c.org_id AND j.job_id = c.job_id
+            RETURNING j.org_id, j.job_id, j.model_version, j.resume_after
+            """)
+    Optional<JobClaim> claimAny(String owner, Instant now, Instant until);
+
+    /** The first start keeps its time; the total is counted again by whichever node carries the job on. */
+    @SqlUpdate("""
+            UPDATE rescore_job SET status = 'running', started_at = COALESCE(started_at, :now), total = :total
+            WHERE org_id = :orgId AND job_id = :jobId AND lease_owner = :owner
+            """)
+    int markRunning(UUID orgId, UUID jobId, long total, String owner, Instant now);
 
     /** Starts the count again, for a job that must apply a newer model than the one it began with. */
     @SqlUpdate("""
-            UPDATE rescore_job SET model_version = :modelVersion, done = 0, relationships = 0, events = 0, total = :total
+            UPDATE rescore_job SET model_version = :modelVersion, done = 0, relationships = 0, events = 0, total = :total,
+                   resume_after = NULL
             WHERE org_id = :orgId AND job_id = :jobId
             """)
     void restart(UUID orgId, UUID jobId, int modelVersion, long total);
 
+    /**
+     * Records a step, where the job now stands and a renewed lease, in the step's transaction. 0 when
+     * this node no longer holds the job: the caller must roll the step back and stop.
+     */
     @SqlUpdate("""
             UPDATE rescore_job SET done = done + :done, relationships = relationships + :relationships,
-                   events = events + :events, total = greatest(total, done + :done)
-            WHERE org_id = :orgId AND job_id = :jobId
+                   events = events + :events, total = greatest(total, done + :done), resume_after = :after,
+                   lease_until = :until
+            WHERE org_id = :orgId AND job_id = :jobId AND lease_owner = :owner
             """)
-    void progress(UUID orgId, UUID jobId, long done, int relationships, long events);
+    int progress(UUID orgId, UUID jobId, long done, int relationships, long events, UUID after, String owner,
+                 Instant until);
 
     @SqlUpdate("""
-            UPDATE rescore_job SET status = :status, finished_at = :now, error_code = :errorCode
-            WHERE org_id = :orgId AND job_id = :jobId
+            UPDATE rescore_job SET status = :status, finished_at = :now, error_code = :errorCode,
+                   lease_owner = NULL, lease_until = NULL
+            WHERE org_id = :orgId AND job_id = :jobId AND lease_owner = :owner
             """)
-    void finish(UUID orgId, UUID jobId, String status, String errorCode, Instant now);
+    void finish(UUID orgId, UUID jobId, String status, String errorCode, String owner, Instant now);
 
-    /** At start: jobs a stopped server left unfinished cannot be running any more. */
+    /** Lets another node take the job over at once (this one is stopping). */
     @SqlUpdate("""
-            UPDATE rescore_job SET status = 'failed', finished_at = :now, error_code = 'interrupted'
-            WHERE status IN ('queued', 'running')
+            UPDATE rescore_job SET lease_owner = NULL, lease_until = NULL
+            WHERE org_id = :orgId AND job_id = :jobId AND lease_owner = :owner
             """)
-    int failUnfinished(Instant now);
+    void release(UUID orgId, UUID jobId, String owner);
 }

@@ -16,6 +16,24 @@ public class ScoringConfig {
     @JsonProperty
     private int rescoreChunkSize = 500;
 
+    /** How long a node's hold on a rescore job lasts unless renewed by its next step. */
+    @NotNull
+    @JsonProperty
+    private Duration rescoreLease = Duration.minutes(5);
+
+    /** How often each node looks for rescore jobs nobody holds (left by a stopped or dead node). */
+    @NotNull
+    @JsonProperty
+    private Duration rescorePollInterval = Duration.seconds(15);
+
+    public java.time.Duration rescoreLease() {
+        return java.time.Duration.ofMillis(rescoreLease.toMilliseconds());
+    }
+
+    public java.time.Duration rescorePollInterval() {
+        return java.time.Duration.ofMillis(rescorePollInterval.toMilliseconds());
+    }
+
     public int rescoreChunkSize() {
         return rescoreChunkSize;
     }

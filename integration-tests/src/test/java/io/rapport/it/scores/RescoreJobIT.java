@@ -56,7 +56,7 @@ class RescoreJobIT {
     void rescore_runsInTheBackground_reportsProgress_andCountsEventsIngestedWhileItRuns() throws Exception {
         RapportClient client = SERVER.newOrg().client();
         Officer officer = anOfficer().create(client);
-        Map<Partner, List<Sent>> sent = fourPartners(client, officer);
+        Map<Partner, List<Sent>> sent = fourPartners(client, officer, NOW);
         pauseBeforeChunk(2);
 
         Job queued = client.scores().rescore();
@@ -96,7 +96,7 @@ class RescoreJobIT {
     void rescore_whenTheModelChangesWhileItRuns_startsOverWithTheNewModel() throws Exception {
         RapportClient client = SERVER.newOrg().client();
         Officer officer = anOfficer().create(client);
-        Map<Partner, List<Sent>> sent = fourPartners(client, officer);
+        Map<Partner, List<Sent>> sent = fourPartners(client, officer, NOW);
         pauseBeforeChunk(2);
         Job queued = client.scores().rescore();
         assertThat(paused.await(1, TimeUnit.MINUTES)).isTrue();
@@ -125,7 +125,7 @@ class RescoreJobIT {
     void rescore_thatFails_recordsItsFailure_andDoesNotBlockTheNextJob() {
         RapportClient client = SERVER.newOrg().client();
         Officer officer = anOfficer().create(client);
-        fourPartners(client, officer);
+        fourPartners(client, officer, NOW);
         SERVER.managed(RescoreJobs.class).setChunkHook((jobId, chunksDone) -> {
             if (chunksDone == 1) {
                 throw new IllegalStateException("injected by the test");
@@ -154,12 +154,13 @@ class RescoreJobIT {
         });
     }
 
-    private static Map<Partner, List<Sent>> fourPartners(RapportClient client, Officer officer) {
+    /** Four partners of the officer, each with a card shared days ago and an app opened hours ago. */
+    static Map<Partner, List<Sent>> fourPartners(RapportClient client, Officer officer, Instant now) {
         Map<Partner, List<Sent>> sent = new LinkedHashMap<>();
         for (int i = 0; i < 4; i++) {
             Partner partner = aPartner().create(client);
-            List<Sent> events = new ArrayList<>(List.of(new Sent("card_shared", NOW.minus(Duration.ofDays(3 + i))),
-                    new Sent("app_opened", NOW.minus(Duration.ofHours(5 + i)))));
+            List<Sent> events = new ArrayList<>(List.of(new Sent("card_shared", now.minus(Duration.ofDays(3 + i))),
+                    new Sent("app_opened", now.minus(Duration.ofHours(5 + i)))));
             ScoresIT.send(client, officer, partner, events.toArray(Sent[]::new));
             sent.put(partner, events);
         }

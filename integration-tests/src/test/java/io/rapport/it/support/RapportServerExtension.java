@@ -32,6 +32,7 @@ public class RapportServerExtension implements BeforeAllCallback, AfterAllCallba
     private final Map<String, String> extraSettings = new LinkedHashMap<>();
     private TestDatabases.Database database;
     private DropwizardTestSupport<RapportConfiguration> support;
+    private Map<String, String> settings;
 
     public RapportServerExtension() {
         this(Clock.systemUTC());
@@ -55,7 +56,7 @@ public class RapportServerExtension implements BeforeAllCallback, AfterAllCallba
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         database = TestDatabases.create();
-        Map<String, String> settings = new LinkedHashMap<>();
+        settings = new LinkedHashMap<>();
         settings.put("database.url", database.url());
         settings.put("database.user", database.user());
         settings.put("database.password", database.password());
@@ -67,17 +68,59 @@ public class RapportServerExtension implements BeforeAllCallback, AfterAllCallba
         // Tests hammer one key from many threads; RateLimitIT switches the limiter back on.
         settings.put("rateLimit.enabled", "false");
         settings.putAll(extraSettings);
-        ConfigOverride[] overrides = settings.entrySet().stream()
+        support = start(settings);
+    }
+
+    private DropwizardTestSupport<RapportConfiguration> start(Map<String, String> nodeSettings) throws Exception {
+        ConfigOverride[] overrides = nodeSettings.entrySet().stream()
                 .map(e -> ConfigOverride.config(e.getKey(), e.getValue()))
                 .toArray(ConfigOverride[]::new);
-        support = new DropwizardTestSupport<>(RapportApplication.class, (String) null,
-                overrides) {
+        DropwizardTestSupport<RapportConfiguration> node = new DropwizardTestSupport<>(RapportApplication.class,
+                (String) null, overrides) {
             @Override
             public Application<RapportConfiguration> newApplication() {
                 return new RapportApplication(clock);
             }
         };
-        support.before();
+        node.before();
+        return node;
+    }
+
+    /**
+     * Another node of the same deployment: the same database, clock and settings, its own ports. The
+     * caller stops it ({@link Node#close()}), which is how a test stops a node while the first runs on.
+     */
+    public Node anotherNode() throws Exception {
+        Map<String, String> nodeSettings = new LinkedHashMap<>(settings);
+        nodeSettings.put("database.migrateOnStart", "false");
+        return new Node(start(nodeSettings));
+    }
+
+    /** A node started by {@link #anotherNode()}. */
+    public static final class Node implements AutoCloseable {
+        private final DropwizardTestSupport<RapportConfiguration> support;
+        private boolean stopped;
+
+        private Node(DropwizardTestSupport<RapportConfiguration> support) {
+            this.support = support;
+        }
+
+        public RapportClient client(String apiKey) {
+            return RapportClient.builder().baseUrl("http://localhost:" + support.getLocalPort()).apiKey(apiKey).build();
+        }
+
+        public <T> T managed(Class<T> type) {
+            return managedOf(support, type);
+        }
+
+        /** Stops the node as a deployment would: managed objects stopped, then the server. */
+        @Override
+        public void close() {
+            if (!stopped) {
+                stopped = true;
+                support.after();
+            }
+        }
     }
 
     @Override
@@ -100,6 +143,10 @@ public class RapportServerExtension implements BeforeAllCallback, AfterAllCallba
 
     /** The server's managed object of this type (e.g. to set a test seam on it). */
     public <T> T managed(Class<T> type) {
+        return managedOf(support, type);
+    }
+
+    private static <T> T managedOf(DropwizardTestSupport<RapportConfiguration> support, Class<T> type) {
         return support.getEnvironment().lifecycle().getManagedObjects().stream()
                 .filter(io.dropwizard.lifecycle.JettyManaged.class::isInstance)
                 .map(m -> ((io.dropwizard.lifecycle.JettyManaged) m).getManaged())
