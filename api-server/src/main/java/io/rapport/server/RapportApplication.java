@@ -85,6 +85,12 @@ import io.rapport.server.score.ScoringModelService;
 import io.rapport.server.score.ScoringModels;
 import io.rapport.server.score.SweepTask;
 import io.rapport.server.score.WeekChanges;
+import io.rapport.server.webhook.DeliveryService;
+import io.rapport.server.webhook.DispatchTask;
+import io.rapport.server.webhook.TargetPolicy;
+import io.rapport.server.webhook.WebhookDispatcher;
+import io.rapport.server.webhook.WebhookResource;
+import io.rapport.server.webhook.WebhookService;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -144,6 +150,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         events(environment, jdbi);
         content(environment, jdbi);
         scores(config, environment, jdbi);
+        webhooks(config, environment, jdbi);
     }
 
     /** The embedded or external PostgreSQL, its schema checked (or migrated) before anything uses it. */
@@ -243,6 +250,16 @@ public class RapportApplication extends Application<RapportConfiguration> {
         jersey.register(new ScoringModelResource(new ScoringModelService(jdbi, clock, scoringModels, rescoreJobs)));
         jersey.register(new ScoreReportResource(new ScoreReportService(jdbi, clock, scoringModels)));
         jersey.register(new OversightResource(new OversightService(jdbi, clock)));
+    }
+
+    /** Webhook subscriptions and the dispatcher that sends their outbox (written with each score change). */
+    private void webhooks(RapportConfiguration config, Environment environment, Jdbi jdbi) {
+        TargetPolicy targets = new TargetPolicy(config.getWebhooks().allowPrivateTargets());
+        WebhookDispatcher dispatcher = new WebhookDispatcher(jdbi, clock, config.getWebhooks(), targets);
+        environment.lifecycle().manage(dispatcher);
+        environment.admin().addTask(new DispatchTask(dispatcher));
+        environment.jersey().register(new WebhookResource(new WebhookService(jdbi, clock, targets),
+                new DeliveryService(jdbi, clock), environment.getObjectMapper()));
     }
 
     /**

@@ -6,6 +6,7 @@ import io.rapport.server.common.auth.AuthConfig;
 import io.rapport.server.common.db.DatabaseConfig;
 import io.rapport.server.common.ratelimit.RateLimitConfig;
 import io.rapport.server.score.ScoringConfig;
+import io.rapport.server.webhook.WebhookConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -45,5 +46,14 @@ public class RapportConfiguration extends Configuration {
 
     public ScoringConfig getScoring() {
         return scoring;
+    }
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private WebhookConfig webhooks = new WebhookConfig();
+
+    public WebhookConfig getWebhooks() {
+        return webhooks;
     }
 }

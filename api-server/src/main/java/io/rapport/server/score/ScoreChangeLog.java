@@ -1,5 +1,6 @@
 package io.rapport.server.score;
 
+import io.rapport.server.webhook.WebhookOutbox;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -33,5 +34,7 @@ public final class ScoreChangeLog {
                 changes.stream().map(ScoreChange::score).toArray(Integer[]::new),
                 changes.stream().map(ScoreChange::cause).toArray(String[]::new),
                 changedAt);
+        // the deliveries of these changes commit or roll back with them
+        WebhookOutbox.enqueueScoreChanges(handle, orgId, first, last);
     }
 }

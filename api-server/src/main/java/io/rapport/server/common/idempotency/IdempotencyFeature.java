@@ -21,7 +21,8 @@ import java.util.Set;
 @Provider
 public class IdempotencyFeature implements DynamicFeature {
     private static final String GENERATED_API_PACKAGE = "io.rapport.server.generated.api";
-    private static final Set<String> ISSUES_SECRET = Set.of("createApiKey", "createOrganizationApiKey", "registerAppInstall");
+    private static final Set<String> ISSUES_SECRET = Set.of("createApiKey", "createOrganizationApiKey", "registerAppInstall",
+            "createWebhookSubscription");
     private final IdempotencyStore store;
 
     public IdempotencyFeature(IdempotencyStore store) {

@@ -1,0 +1,19 @@
+package io.rapport.server.webhook;
+
+import java.util.List;
+import java.util.Set;
+
+/** The events a subscription may ask for. Each maps a kind of score change to a type. */
+public final class WebhookEventTypes {
+    public static final String TIER_CHANGED = "score.tier_changed";
+    public static final String STAGE_CHANGED = "relationship.stage_changed";
+    public static final Set<String> ALL = Set.of(TIER_CHANGED, STAGE_CHANGED);
+
+    private WebhookEventTypes() {
+    }
+
+    /** The values of {@code types} that are not in the catalogue, each with its index. */
+    static List<Integer> unknown(List<String> types) {
+        return java.util.stream.IntStream.range(0, types.size()).filter(i -> !ALL.contains(types.get(i))).boxed().toList();
+    }
+}

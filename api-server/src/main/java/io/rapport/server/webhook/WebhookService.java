@@ -1,0 +1,85 @@
+package io.rapport.server.webhook;
+
+import io.rapport.server.common.paging.Cursor;
+import io.rapport.server.common.paging.Page;
+import io.rapport.server.common.problem.ApiProblemException;
+import io.rapport.server.common.time.Ids;
+import io.rapport.server.common.time.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/** Creates, changes and removes an organization's webhook subscriptions. */
+public class WebhookService {
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Ids ids;
+    private final TargetPolicy targets;
+
+    public WebhookService(Jdbi jdbi, Clock clock, TargetPolicy targets) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.ids = new Ids(clock);
+        this.targets = targets;
+    }
+
+    public IssuedSubscription create(UUID orgId, SubscriptionDraft draft) {
+        List<String> types = checked(draft);
+        Instant now = Timestamps.now(clock);
+        String secret = SigningSecrets.generate();
+        WebhookSubscription subscription = new WebhookSubscription(orgId, ids.next(), draft.url(), types,
+                draft.description(), draft.active(), null, now, now);
+        jdbi.useExtension(WebhookDao.class, dao -> dao.insert(subscription, types.toArray(String[]::new), secret));
+        return new IssuedSubscription(subscription, secret);
+    }
+
+    public WebhookSubscription get(UUID orgId, UUID subscriptionId) {
+        return jdbi.withExtension(WebhookDao.class, dao -> dao.find(orgId, subscriptionId)).orElseThrow(() -> notFound(subscriptionId));
+    }
+
+    public Page<WebhookSubscription> list(UUID orgId, String cursor, int limit) {
+        UUID after = Cursor.decode(cursor);
+        return Page.of(jdbi.withExtension(WebhookDao.class, dao -> dao.list(orgId, after, limit + 1)), limit,
+                WebhookSubscription::subscriptionId);
+    }
+
+    public WebhookSubscription update(UUID orgId, UUID subscriptionId, SubscriptionDraft draft) {
+        List<String> types = checked(draft);
+        Instant now = Timestamps.now(clock);
+        return jdbi.withExtension(WebhookDao.class, dao -> dao.update(orgId, subscriptionId, draft.url(),
+                        types.toArray(String[]::new), draft.description(), draft.active(), now))
+                .orElseThrow(() -> notFound(subscriptionId));
+    }
+
+    public void delete(UUID orgId, UUID subscriptionId) {
+        if (jdbi.withExtension(WebhookDao.class, dao -> dao.delete(orgId, subscriptionId)) == 0) {
+            throw notFound(subscriptionId);
+        }
+    }
+
+    /** A new secret, in effect for every attempt from now on. */
+    public String rotateSecret(UUID orgId, UUID subscriptionId) {
+        String secret = SigningSecrets.generate();
+        Instant now = Timestamps.now(clock);
+        if (jdbi.withExtension(WebhookDao.class, dao -> dao.rotate(orgId, subscriptionId, secret, now)) == 0) {
+            throw notFound(subscriptionId);
+        }
+        return secret;
+    }
+
+    /** The draft's event types without repeats, once its URL and types are known to be acceptable. */
+    private List<String> checked(SubscriptionDraft draft) {
+        targets.checkSubscription(draft.url());
+        List<Integer> unknown = WebhookEventTypes.unknown(draft.eventTypes());
+        if (!unknown.isEmpty()) {
+            throw WebhookProblem.unknownEventTypes(unknown);
+        }
+        return draft.eventTypes().stream().distinct().toList();
+    }
+
+    static ApiProblemException notFound(UUID subscriptionId) {
+        return ApiProblemException.notFound("Webhook subscription " + subscriptionId);
+    }
+}
