@@ -16,6 +16,7 @@ import io.rapport.sdk.generated.api.RelationshipsApi;
 import io.rapport.sdk.generated.api.ScoreReportsApi;
 import io.rapport.sdk.generated.api.ScoresApi;
 import io.rapport.sdk.generated.api.ScoringModelApi;
+import io.rapport.sdk.generated.api.WebhooksApi;
 import io.rapport.sdk.generated.invoker.ApiClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,6 +58,7 @@ public final class RapportClient implements AutoCloseable {
     private final AppFeeds app;
     private final TrackerFactory trackers;
     private final Scores scores;
+    private final WebhookSubscriptions webhooks;
     private volatile boolean closed;
 
     private RapportClient(Builder builder) {
@@ -76,6 +78,7 @@ public final class RapportClient implements AutoCloseable {
         this.trackers = new TrackerFactory(new EventsApi(apiClient), executor, apiClient.getObjectMapper(), builder.clock);
         this.scores = new Scores(new ScoresApi(apiClient), new ScoringModelApi(apiClient),
                 new ScoreReportsApi(apiClient), new OversightApi(apiClient), executor);
+        this.webhooks = new WebhookSubscriptions(new WebhooksApi(apiClient), executor);
     }
 
     public static Builder builder() {
@@ -139,6 +142,11 @@ public final class RapportClient implements AutoCloseable {
     /** Partner-interest scores, ranked lists and the change feed. */
     public Scores scores() {
         return scores;
+    }
+
+    /** Webhook subscriptions, their deliveries and redelivery; see {@link Webhooks} to verify what arrives. */
+    public WebhookSubscriptions webhooks() {
+        return webhooks;
     }
 
     /** Releases the client; idempotent. Calls made after closing are not guaranteed to work. */

@@ -1,0 +1,15 @@
+package io.rapport.sdk;
+
+/**
+ * The values {@code WebhookSubscriptionInput.eventTypes} accepts and {@code WebhookEvent.type} carries.
+ * Any other value is refused with 422 {@code unknown_event_type}.
+ */
+public final class WebhookEventTypes {
+    /** A relationship's tier moved (cold, warming, engaged, hot), by an event, by time alone or by a rescore. */
+    public static final String TIER_CHANGED = "score.tier_changed";
+    /** A relationship's stage moved (technoship, relationship, trusted, advocate). */
+    public static final String STAGE_CHANGED = "relationship.stage_changed";
+
+    private WebhookEventTypes() {
+    }
+}

@@ -1,0 +1,91 @@
+package io.rapport.sdk;
+
+import io.rapport.sdk.generated.api.WebhooksApi;
+import io.rapport.sdk.generated.model.WebhookDelivery;
+import io.rapport.sdk.generated.model.WebhookDeliveryPage;
+import io.rapport.sdk.generated.model.WebhookSubscription;
+import io.rapport.sdk.generated.model.WebhookSubscriptionCreated;
+import io.rapport.sdk.generated.model.WebhookSubscriptionInput;
+import io.rapport.sdk.generated.model.WebhookSubscriptionPage;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The organization's webhook subscriptions (the key needs the {@code webhooks:manage} scope). Rapport
+ * POSTs a signed {@code WebhookEvent} to each active subscription whose event types match a change;
+ * check each request with {@link Webhooks#verify}. The signing secret is returned once, by
+ * {@link #create} and {@link #rotateSecret}: store it then.
+ *
+ * <pre>{@code
+ * WebhookSubscriptionCreated created = rapport.webhooks().create(new WebhookSubscriptionInput()
+ *         .url("https://crm.example/hooks/rapport")
+ *         .eventTypes(List.of(WebhookEventTypes.TIER_CHANGED)));
+ * vault.store(created.getSecret());
+ * }</pre>
+ *
+ * <p>Thread-safe. Calls throw {@link InvalidRequestException} (422 {@code invalid_webhook_url},
+ * {@code webhook_target_refused}, {@code unknown_event_type}), {@link NotFoundException} for an id that is
+ * not this organization's, and the other {@link RapportApiException}s and
+ * {@link RapportConnectionException} as every call does.
+ */
+public final class WebhookSubscriptions {
+    private final WebhooksApi api;
+    private final RequestExecutor executor;
+
+    WebhookSubscriptions(WebhooksApi api, RequestExecutor executor) {
+        this.api = api;
+        this.executor = executor;
+    }
+
+    /**
+     * Creates a subscription; the response holds its secret, shown only this once. Not replayed on a repeat
+     * (that would keep the secret in clear): a retry that reached the server twice creates two subscriptions.
+     */
+    public WebhookSubscriptionCreated create(WebhookSubscriptionInput input) {
+        return executor.create((key, headers) -> api.createWebhookSubscription(input, key, headers));
+    }
+
+    public WebhookSubscription get(UUID subscriptionId) {
+        return executor.execute(headers -> api.getWebhookSubscription(subscriptionId, headers));
+    }
+
+    /** Replaces url, event types, description and {@code active}; {@code active: true} re-enables a disabled one. */
+    public WebhookSubscription update(UUID subscriptionId, WebhookSubscriptionInput input) {
+        return executor.execute(headers -> api.updateWebhookSubscription(subscriptionId, input, headers));
+    }
+
+    /** Deletes a subscription and its delivery history; nothing more is sent to it. */
+    public void delete(UUID subscriptionId) {
+        executor.execute(headers -> {
+            api.deleteWebhookSubscription(subscriptionId, headers);
+            return null;
+        });
+    }
+
+    /** A new signing secret, used for every attempt from now on; the old one stops verifying at once. */
+    public String rotateSecret(UUID subscriptionId) {
+        return executor.execute(headers -> api.rotateWebhookSecret(subscriptionId, headers)).getSecret();
+    }
+
+    public WebhookSubscriptionPage list(Integer limit, String cursor) {
+        return executor.execute(headers -> api.listWebhookSubscriptions(limit, cursor, headers));
+    }
+
+    /** Every subscription, fetching pages lazily as the stream is consumed. */
+    public Stream<WebhookSubscription> all() {
+        return Pages.stream(cursor -> {
+            WebhookSubscriptionPage page = list(Pages.PAGE_SIZE, cursor);
+            return new Pages.Slice<>(page.getItems(), page.getNextCursor());
+        });
+    }
+
+    /** A subscription's deliveries, newest first, each with every attempt (status code or error, duration). */
+    public WebhookDeliveryPage deliveries(UUID subscriptionId, Integer limit, String cursor) {
+        return executor.execute(headers -> api.listWebhookDeliveries(subscriptionId, limit, cursor, headers));
+    }
+
+    /** Sends a delivery again as soon as the dispatcher next runs, with the same {@code webhook-id}. */
+    public WebhookDelivery redeliver(UUID subscriptionId, UUID deliveryId) {
+        return executor.execute(headers -> api.redeliverWebhook(subscriptionId, deliveryId, headers));
+    }
+}
