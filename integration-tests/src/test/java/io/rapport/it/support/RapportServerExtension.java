@@ -67,6 +67,8 @@ public class RapportServerExtension implements BeforeAllCallback, AfterAllCallba
         settings.put("logging.level", "WARN");
         // Tests hammer one key from many threads; RateLimitIT switches the limiter back on.
         settings.put("rateLimit.enabled", "false");
+        // Webhook receivers in tests listen on localhost; WebhookTargetsIT switches the refusal back on.
+        settings.put("webhooks.allowPrivateTargets", "true");
         settings.putAll(extraSettings);
         support = start(settings);
     }

@@ -1,0 +1,247 @@
+package io.rapport.it.webhooks;
+
+import static io.rapport.it.support.Fixtures.aPartner;
+import static io.rapport.it.support.Fixtures.anEvent;
+import static io.rapport.it.support.Fixtures.anOfficer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rapport.it.support.MutableClock;
+import io.rapport.it.support.RapportServerExtension;
+import io.rapport.it.support.TestOrg;
+import io.rapport.sdk.EventTypes;
+import io.rapport.sdk.RapportClient;
+import io.rapport.sdk.WebhookEventTypes;
+import io.rapport.sdk.WebhookVerificationException;
+import io.rapport.sdk.Webhooks;
+import io.rapport.sdk.generated.model.Officer;
+import io.rapport.sdk.generated.model.Partner;
+import io.rapport.sdk.generated.model.ScoreChange;
+import io.rapport.sdk.generated.model.ScoreChangeCause;
+import io.rapport.sdk.generated.model.ScoreChangeKind;
+import io.rapport.sdk.generated.model.WebhookAttempt;
+import io.rapport.sdk.generated.model.WebhookDelivery;
+import io.rapport.sdk.generated.model.WebhookDeliveryStatus;
+import io.rapport.sdk.generated.model.WebhookSubscription;
+import io.rapport.sdk.generated.model.WebhookSubscriptionCreated;
+import io.rapport.sdk.generated.model.WebhookSubscriptionInput;
+import io.rapport.server.score.ScoreChangeLog;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Score changes reach a CRM's endpoint as signed deliveries, through the outbox and the dispatcher (driven
+ * here by its admin task; its own poll and the sweep are set to an hour so they stay out of the way). The
+ * clock starts at the real time in each test, because receivers verify the signature's timestamp against
+ * their own clock.
+ */
+class WebhookDeliveryIT {
+    private static final MutableClock CLOCK = new MutableClock(Instant.now());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final RapportServerExtension SERVER = new RapportServerExtension(CLOCK)
+            .with("scoring.sweepInterval", "1h")
+            .with("webhooks.pollInterval", "1h")
+            .with("webhooks.maxAttempts", "4")
+            .with("webhooks.disableAfterFailures", "4")
+            .with("webhooks.disableAfter", "1m");
+
+    @BeforeEach
+    void now() {
+        CLOCK.set(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    @Test
+    void ingestedEventsThatMoveATier_areDeliveredSigned_andVerifyWithTheSdk() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            RapportClient client = SERVER.newOrg().client();
+            WebhookSubscriptionCreated created = subscribe(client, receiver, WebhookEventTypes.TIER_CHANGED);
+            Officer officer = anOfficer().create(client);
+            Partner partner = aPartner().create(client);
+
+            sendReferrals(client, officer, partner, 2);
+            assertThat(dispatch()).isPositive();
+
+            assertThat(receiver.received()).hasSize(1);
+            WebhookReceiver.Received request = receiver.received().get(0);
+            Webhooks.verify(created.getSecret(), request.headers(), request.body());
+            assertThatThrownBy(() -> Webhooks.verify(client.webhooks().rotateSecret(created.getSubscription().getId()),
+                    request.headers(), request.body())).isInstanceOf(WebhookVerificationException.class);
+            assertThatThrownBy(() -> Webhooks.verify(created.getSecret(), request.headers(), request.body() + " "))
+                    .isInstanceOf(WebhookVerificationException.class);
+
+            JsonNode event = JSON.readTree(request.body());
+            UUID relationshipId = client.relationships().find(officer.getId(), partner.getId()).orElseThrow().getId();
+            assertThat(event.get("type").asText()).isEqualTo("score.tier_changed");
+            assertThat(Instant.parse(event.get("timestamp").asText())).isEqualTo(CLOCK.instant().truncatedTo(ChronoUnit.MICROS));
+            JsonNode data = event.get("data");
+            assertThat(data.get("relationshipId").asText()).isEqualTo(relationshipId.toString());
+            assertThat(data.get("officerId").asText()).isEqualTo(officer.getId().toString());
+            assertThat(data.get("partnerId").asText()).isEqualTo(partner.getId().toString());
+            ScoreChange tierChange = client.scores().changes(null, 50).getItems().stream()
+                    .filter(c -> c.getKind() == ScoreChangeKind.TIER).findFirst().orElseThrow();
+            assertThat(data.get("to").asText()).isEqualTo("hot").isEqualTo(tierChange.getTo());
+            assertThat(data.path("from").asText(null)).isEqualTo(tierChange.getFrom());
+            assertThat(data.get("cause").asText()).isEqualTo("event");
+            assertThat(data.get("score").asInt()).isEqualTo(client.scores().forRelationship(relationshipId).getScore());
+
+            WebhookDelivery delivery = onlyDelivery(client, created.getSubscription().getId());
+            assertThat(request.header("webhook-id")).isEqualTo(delivery.getId().toString());
+            assertThat(delivery.getStatus()).isEqualTo(WebhookDeliveryStatus.SUCCEEDED);
+            assertThat(delivery.getNextAttemptAt()).isNull();
+            assertThat(delivery.getPayload().getData().getCause()).isEqualTo(ScoreChangeCause.EVENT);
+            assertThat(delivery.getAttempts()).extracting(WebhookAttempt::getStatusCode).containsExactly(200);
+        }
+    }
+
+    @Test
+    void aReceiverThatFailsThreeTimes_getsOneSuccessfulDelivery_afterBackoff_withFourAttemptsRecorded() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver().answer(500, 503, 500)) {
+            RapportClient client = SERVER.newOrg().client();
+            WebhookSubscriptionCreated created = subscribe(client, receiver, WebhookEventTypes.STAGE_CHANGED);
+            UUID subscriptionId = created.getSubscription().getId();
+            sendReferrals(client, anOfficer().create(client), aPartner().create(client), 2);
+
+            dispatch();
+            assertThat(receiver.received()).hasSize(1);
+            dispatch(); // not due again yet
+            assertThat(receiver.received()).hasSize(1);
+            for (long seconds : new long[] {5, 20, 80}) {
+                CLOCK.advance(Duration.ofSeconds(seconds).minusMillis(1));
+                dispatch();
+                int before = receiver.received().size();
+                CLOCK.advance(Duration.ofMillis(1));
+                dispatch();
+                assertThat(receiver.received()).hasSize(before + 1);
+            }
+            CLOCK.advance(Duration.ofHours(1));
+            dispatch();
+
+            List<WebhookReceiver.Received> requests = receiver.received();
+            assertThat(requests).extracting(WebhookReceiver.Received::answeredWith).containsExactly(500, 503, 500, 200);
+            assertThat(requests).extracting(r -> r.header("webhook-id")).containsOnly(requests.get(0).header("webhook-id"));
+            assertThat(requests).extracting(WebhookReceiver.Received::body).containsOnly(requests.get(0).body());
+            Webhooks.verify(created.getSecret(), requests.get(3).headers(), requests.get(3).body());
+            assertThat(JSON.readTree(requests.get(3).body()).get("data").get("to").asText()).isEqualTo("advocate");
+
+            WebhookDelivery delivery = onlyDelivery(client, subscriptionId);
+            assertThat(delivery.getStatus()).isEqualTo(WebhookDeliveryStatus.SUCCEEDED);
+            assertThat(delivery.getAttempts()).extracting(WebhookAttempt::getStatusCode).containsExactly(500, 503, 500, 200);
+            assertThat(delivery.getAttempts()).allSatisfy(a -> assertThat(a.getDurationMs()).isNotNegative());
+            assertThat(client.webhooks().get(subscriptionId).getActive()).isTrue();
+        }
+    }
+
+    @Test
+    void aDeadReceiver_failsTheDelivery_disablesTheSubscription_andRedeliveryAfterReenablingSucceeds() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver().answer(500, 500, 500, 500)) {
+            RapportClient client = SERVER.newOrg().client();
+            WebhookSubscriptionCreated created = subscribe(client, receiver, WebhookEventTypes.TIER_CHANGED);
+            UUID subscriptionId = created.getSubscription().getId();
+            Officer officer = anOfficer().create(client);
+            sendReferrals(client, officer, aPartner().create(client), 2);
+            dispatch();
+            for (long seconds : new long[] {5, 20, 80}) {
+                CLOCK.advance(Duration.ofSeconds(seconds));
+                dispatch();
+            }
+
+            WebhookDelivery failed = onlyDelivery(client, subscriptionId);
+            assertThat(failed.getStatus()).isEqualTo(WebhookDeliveryStatus.FAILED);
+            assertThat(failed.getAttempts()).extracting(WebhookAttempt::getStatusCode).containsExactly(500, 500, 500, 500);
+            WebhookSubscription disabled = client.webhooks().get(subscriptionId);
+            assertThat(disabled.getActive()).isFalse();
+            assertThat(disabled.getDisabledReason()).isEqualTo("sustained_failure");
+
+            // a disabled subscription gets nothing new
+            sendReferrals(client, officer, aPartner().create(client), 2);
+            assertThat(client.webhooks().deliveries(subscriptionId, 50, null).getItems()).hasSize(1);
+
+            client.webhooks().update(subscriptionId, new WebhookSubscriptionInput().url(receiver.url())
+                    .eventTypes(List.of(WebhookEventTypes.TIER_CHANGED)).active(true));
+            WebhookDelivery queued = client.webhooks().redeliver(subscriptionId, failed.getId());
+            assertThat(queued.getStatus()).isEqualTo(WebhookDeliveryStatus.PENDING);
+            dispatch();
+
+            WebhookDelivery redelivered = onlyDelivery(client, subscriptionId);
+            assertThat(redelivered.getStatus()).isEqualTo(WebhookDeliveryStatus.SUCCEEDED);
+            assertThat(redelivered.getAttempts()).extracting(WebhookAttempt::getStatusCode).containsExactly(500, 500, 500, 500, 200);
+            assertThat(receiver.received()).extracting(r -> r.header("webhook-id")).containsOnly(failed.getId().toString());
+            WebhookSubscription enabled = client.webhooks().get(subscriptionId);
+            assertThat(enabled.getActive()).isTrue();
+            assertThat(enabled.getDisabledReason()).isNull();
+        }
+    }
+
+    @Test
+    void aChangeRolledBack_writesNoDelivery_whileACommittedOneDoes() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            TestOrg org = SERVER.newOrg();
+            RapportClient client = org.client();
+            UUID subscriptionId = subscribe(client, receiver, WebhookEventTypes.TIER_CHANGED).getSubscription().getId();
+            Jdbi jdbi = Jdbi.create(SERVER.database().url(), SERVER.database().user(), SERVER.database().password())
+                    .installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+            io.rapport.server.score.ScoreChange change = new io.rapport.server.score.ScoreChange(0, UUID.randomUUID(), anOfficer().create(client).getId(),
+                    aPartner().create(client).getId(), "tier", "warming", "engaged", 52, "time", null);
+
+            assertThatThrownBy(() -> jdbi.useTransaction(handle -> {
+                ScoreChangeLog.append(handle, org.orgId(), List.of(change), CLOCK.instant());
+                throw new IllegalStateException("the rest of the transaction failed");
+            })).hasMessage("the rest of the transaction failed");
+            assertThat(client.webhooks().deliveries(subscriptionId, 50, null).getItems()).isEmpty();
+            assertThat(client.scores().changes(null, 50).getItems()).isEmpty();
+
+            jdbi.useTransaction(handle -> ScoreChangeLog.append(handle, org.orgId(), List.of(change), CLOCK.instant()));
+            WebhookDelivery delivery = onlyDelivery(client, subscriptionId);
+            assertThat(delivery.getStatus()).isEqualTo(WebhookDeliveryStatus.PENDING);
+            assertThat(delivery.getPayload().getData().getFrom()).isEqualTo("warming");
+            assertThat(delivery.getPayload().getData().getCause()).isEqualTo(ScoreChangeCause.TIME);
+            client.webhooks().delete(subscriptionId); // leaves nothing due for the other tests' dispatches
+        }
+    }
+
+    static WebhookSubscriptionCreated subscribe(RapportClient client, WebhookReceiver receiver, String... types) {
+        return client.webhooks().create(new WebhookSubscriptionInput().url(receiver.url()).eventTypes(List.of(types)));
+    }
+
+    private static void sendReferrals(RapportClient client, Officer officer, Partner partner, int count) {
+        List<io.rapport.sdk.generated.model.UsageEventInput> events = java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> anEvent(CLOCK.instant()).type(EventTypes.REFERRAL_SENT).pair(officer, partner).input())
+                .toList();
+        assertThat(client.events().send(events).getAccepted()).isEqualTo(count);
+    }
+
+    private static WebhookDelivery onlyDelivery(RapportClient client, UUID subscriptionId) {
+        List<WebhookDelivery> deliveries = client.webhooks().deliveries(subscriptionId, 50, null).getItems();
+        assertThat(deliveries).hasSize(1);
+        return deliveries.get(0);
+    }
+
+    /** Runs the dispatcher once through its admin task; returns how many attempts it made. */
+    static int dispatch() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + SERVER.adminPort() + "/tasks/webhook-dispatch"))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        String[] words = response.body().trim().split(" ");
+        assertThat(words[0]).isEqualTo("attempted");
+        return Integer.parseInt(words[1]);
+    }
+}
