@@ -28,6 +28,7 @@ import io.rapport.sdk.generated.model.WebhookSubscription;
 import io.rapport.sdk.generated.model.WebhookSubscriptionCreated;
 import io.rapport.sdk.generated.model.WebhookSubscriptionInput;
 import io.rapport.server.score.ScoreChangeLog;
+import io.rapport.server.webhook.WebhookDispatcher;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -213,6 +214,50 @@ class WebhookDeliveryIT {
             assertThat(delivery.getPayload().getData().getFrom()).isEqualTo("warming");
             assertThat(delivery.getPayload().getData().getCause()).isEqualTo(ScoreChangeCause.TIME);
             client.webhooks().delete(subscriptionId); // leaves nothing due for the other tests' dispatches
+        }
+    }
+
+    @Test
+    void twoNodesDispatchingTheSameOutbox_sendEachDeliveryOnce() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver();
+             RapportServerExtension.Node second = SERVER.anotherNode()) {
+            RapportClient client = SERVER.newOrg().client();
+            UUID subscriptionId = subscribe(client, receiver, WebhookEventTypes.TIER_CHANGED,
+                    WebhookEventTypes.STAGE_CHANGED).getSubscription().getId();
+            Officer officer = anOfficer().create(client);
+            List<io.rapport.sdk.generated.model.UsageEventInput> events = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                Partner partner = aPartner().create(client);
+                for (int j = 0; j < 2; j++) {
+                    events.add(anEvent(CLOCK.instant()).type(EventTypes.REFERRAL_SENT).pair(officer, partner).input());
+                }
+            }
+            assertThat(client.events().send(events).getAccepted()).isEqualTo(120);
+
+            List<WebhookDispatcher> dispatchers = List.of(SERVER.managed(WebhookDispatcher.class),
+                    second.managed(WebhookDispatcher.class));
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<Integer>> runs = dispatchers.stream().map(d -> threads.submit(() -> {
+                    start.await();
+                    return d.dispatchDue();
+                })).toList();
+                int attempts = 0;
+                for (java.util.concurrent.Future<Integer> run : runs) {
+                    attempts += run.get();
+                }
+                assertThat(attempts).isEqualTo(120);
+            } finally {
+                threads.shutdownNow();
+            }
+
+            List<String> ids = receiver.received().stream().map(r -> r.header("webhook-id")).toList();
+            assertThat(ids).hasSize(120).doesNotHaveDuplicates();
+            assertThat(client.webhooks().deliveries(subscriptionId, 500, null).getItems())
+                    .hasSize(120)
+                    .allSatisfy(d -> assertThat(d.getAttempts()).hasSize(1))
+                    .extracting(WebhookDelivery::getStatus).containsOnly(WebhookDeliveryStatus.SUCCEEDED);
         }
     }
 
