@@ -87,6 +87,7 @@ import io.rapport.server.score.SweepTask;
 import io.rapport.server.score.WeekChanges;
 import io.rapport.server.webhook.DeliveryService;
 import io.rapport.server.webhook.DispatchTask;
+import io.rapport.server.webhook.ReferralListener;
 import io.rapport.server.webhook.TargetPolicy;
 import io.rapport.server.webhook.WebhookDispatcher;
 import io.rapport.server.webhook.WebhookResource;
@@ -264,12 +265,12 @@ public class RapportApplication extends Application<RapportConfiguration> {
 
     /**
      * The one ingest pipeline, for POST /v1/events and for the demo: validators (content adds its
-     * contentId check) and listeners (uninstalls, scores) run inside the ingest transaction.
+     * contentId check) and listeners (uninstalls, scores, referral webhooks) run inside the ingest transaction.
      */
     public static EventIngestService eventIngest(Jdbi jdbi, Clock clock, RelationshipRegistry relationships) {
         List<EventValidator> validators = List.of(new ContentEventValidator());
         List<AcceptedEventsListener> listeners = List.of(new UninstallListener(),
-                new ScoreUpdater(jdbi, clock, new ScoringModels()));
+                new ScoreUpdater(jdbi, clock, new ScoringModels()), new ReferralListener(clock));
         return new EventIngestService(jdbi, clock, relationships, validators, listeners);
     }
 }

@@ -9,6 +9,8 @@ public final class WebhookEventTypes {
     public static final String TIER_CHANGED = "score.tier_changed";
     /** A relationship's stage moved (technoship, relationship, trusted, advocate). */
     public static final String STAGE_CHANGED = "relationship.stage_changed";
+    /** A partner sent a referral: a {@code referral_sent} usage event was accepted (its id and properties are in the data). */
+    public static final String REFERRAL_RECEIVED = "referral.received";
 
     private WebhookEventTypes() {
     }

@@ -3,11 +3,12 @@ package io.rapport.server.webhook;
 import java.util.List;
 import java.util.Set;
 
-/** The events a subscription may ask for. Each maps a kind of score change to a type. */
+/** The events a subscription may ask for: two kinds of score change, and referrals as they are ingested. */
 public final class WebhookEventTypes {
     public static final String TIER_CHANGED = "score.tier_changed";
     public static final String STAGE_CHANGED = "relationship.stage_changed";
-    public static final Set<String> ALL = Set.of(TIER_CHANGED, STAGE_CHANGED);
+    public static final String REFERRAL_RECEIVED = "referral.received";
+    public static final Set<String> ALL = Set.of(TIER_CHANGED, STAGE_CHANGED, REFERRAL_RECEIVED);
 
     private WebhookEventTypes() {
     }

@@ -261,6 +261,39 @@ class WebhookDeliveryIT {
         }
     }
 
+    @Test
+    void acceptedReferrals_areDeliveredAsReferralReceived_onceEach_withTheirProperties() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            RapportClient client = SERVER.newOrg().client();
+            WebhookSubscriptionCreated created = subscribe(client, receiver, WebhookEventTypes.REFERRAL_RECEIVED);
+            Officer officer = anOfficer().create(client);
+            Partner partner = aPartner().create(client);
+            Instant at = CLOCK.instant().minusSeconds(60);
+            var referral = anEvent(at).type(EventTypes.REFERRAL_SENT).pair(officer, partner)
+                    .property("clientName", "Pat Buyer").property("loanAmount", 420000).input();
+            var opened = anEvent(at).type(EventTypes.APP_OPENED).pair(officer, partner).input();
+            assertThat(client.events().send(List.of(referral, opened)).getAccepted()).isEqualTo(2);
+            // the same event again is a duplicate: not a second referral
+            assertThat(client.events().send(List.of(referral)).getDuplicates()).isEqualTo(1);
+            dispatch();
+
+            assertThat(receiver.received()).hasSize(1);
+            WebhookReceiver.Received request = receiver.received().get(0);
+            Webhooks.verify(created.getSecret(), request.headers(), request.body());
+            JsonNode event = JSON.readTree(request.body());
+            assertThat(event.get("type").asText()).isEqualTo("referral.received");
+            assertThat(Instant.parse(event.get("timestamp").asText())).isEqualTo(at.truncatedTo(ChronoUnit.MICROS));
+            assertThat(event.at("/data/eventId").asText()).isEqualTo(referral.getEventId().toString());
+            assertThat(event.at("/data/officerId").asText()).isEqualTo(officer.getId().toString());
+            assertThat(event.at("/data/partnerId").asText()).isEqualTo(partner.getId().toString());
+            assertThat(event.at("/data/properties/clientName").asText()).isEqualTo("Pat Buyer");
+            assertThat(event.at("/data/properties/loanAmount").asInt()).isEqualTo(420000);
+            assertThat(event.at("/data/to").isMissingNode()).isTrue();
+            assertThat(onlyDelivery(client, created.getSubscription().getId()).getPayload().getData().getEventId())
+                    .isEqualTo(referral.getEventId());
+        }
+    }
+
     static WebhookSubscriptionCreated subscribe(RapportClient client, WebhookReceiver receiver, String... types) {
         return client.webhooks().create(new WebhookSubscriptionInput().url(receiver.url()).eventTypes(List.of(types)));
     }
