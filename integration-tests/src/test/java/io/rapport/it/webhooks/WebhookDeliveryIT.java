@@ -311,10 +311,14 @@ class WebhookDeliveryIT {
         return deliveries.get(0);
     }
 
-    /** Runs the dispatcher once through its admin task; returns how many attempts it made. */
     static int dispatch() throws Exception {
+        return dispatch(SERVER);
+    }
+
+    /** Runs the server's dispatcher once through its admin task; returns how many attempts it made. */
+    static int dispatch(RapportServerExtension server) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + SERVER.adminPort() + "/tasks/webhook-dispatch"))
+                HttpRequest.newBuilder(URI.create("http://localhost:" + server.adminPort() + "/tasks/webhook-dispatch"))
                         .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);

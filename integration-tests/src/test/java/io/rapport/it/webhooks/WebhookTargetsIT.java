@@ -11,7 +11,16 @@ import io.rapport.sdk.InvalidRequestException;
 import io.rapport.sdk.WebhookEventTypes;
 import io.rapport.sdk.generated.model.WebhookSubscriptionInput;
 import java.net.http.HttpResponse;
+import io.rapport.sdk.generated.model.WebhookDelivery;
+import io.rapport.sdk.generated.model.WebhookDeliveryStatus;
+import io.rapport.server.score.ScoreChange;
+import io.rapport.server.score.ScoreChangeLog;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,5 +70,32 @@ class WebhookTargetsIT {
                         .url("https://127.0.0.1/hooks").eventTypes(List.of(WebhookEventTypes.TIER_CHANGED))));
         assertThat(e.code()).isEqualTo("webhook_target_refused");
         assertThat(client.webhooks().get(created.getSubscription().getId()).getUrl()).isEqualTo("https://93.184.215.14/hooks");
+    }
+
+    @Test
+    void aTargetThatNowResolvesToAPrivateAddress_isRefusedAtDeliveryTime_andRecordedAsAFailedAttempt() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            TestOrg org = SERVER.newOrg();
+            UUID subscriptionId = org.client().webhooks().create(new WebhookSubscriptionInput()
+                    .url("https://93.184.215.14/hooks").eventTypes(List.of(WebhookEventTypes.TIER_CHANGED)))
+                    .getSubscription().getId();
+            Jdbi jdbi = Jdbi.create(SERVER.database().url(), SERVER.database().user(), SERVER.database().password())
+                    .installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+            // what a DNS change after the subscription was accepted looks like: the target is now on this machine
+            jdbi.useHandle(h -> h.createUpdate("UPDATE webhook_subscription SET url = :url WHERE subscription_id = :id")
+                    .bind("url", receiver.url()).bind("id", subscriptionId).execute());
+            jdbi.useTransaction(h -> ScoreChangeLog.append(h, org.orgId(), List.of(new ScoreChange(0, UUID.randomUUID(),
+                    UUID.randomUUID(), UUID.randomUUID(), "tier", "cold", "warming", 30, "event", null)), Instant.now()));
+
+            assertThat(WebhookDeliveryIT.dispatch(SERVER)).isEqualTo(1);
+
+            assertThat(receiver.received()).isEmpty();
+            WebhookDelivery delivery = org.client().webhooks().deliveries(subscriptionId, 10, null).getItems().get(0);
+            assertThat(delivery.getStatus()).isEqualTo(WebhookDeliveryStatus.PENDING);
+            assertThat(delivery.getAttempts()).singleElement().satisfies(a -> {
+                assertThat(a.getStatusCode()).isNull();
+                assertThat(a.getError()).startsWith("target refused").contains("127.0.0.1");
+            });
+        }
     }
 }
