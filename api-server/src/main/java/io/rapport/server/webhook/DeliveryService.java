@@ -1,6 +1,7 @@
 package io.rapport.server.webhook;
 
 import io.rapport.server.common.paging.Page;
+import io.rapport.server.common.problem.ApiProblemException;
 import io.rapport.server.common.time.Timestamps;
 import java.time.Clock;
 import java.util.List;
@@ -46,7 +47,7 @@ public class DeliveryService {
         return jdbi.inTransaction(handle -> {
             DeliveryDao dao = handle.attach(DeliveryDao.class);
             WebhookDelivery delivery = dao.redeliver(orgId, subscriptionId, deliveryId, Timestamps.now(clock))
-                    .orElseThrow(() -> io.rapport.server.common.problem.ApiProblemException.notFound("Webhook delivery " + deliveryId));
+                    .orElseThrow(() -> ApiProblemException.notFound("Webhook delivery " + deliveryId));
             return new DeliveryView(delivery, dao.attempts(orgId, new UUID[] {deliveryId}));
         });
     }

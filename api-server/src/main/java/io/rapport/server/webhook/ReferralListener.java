@@ -1,7 +1,9 @@
 package io.rapport.server.webhook;
 
 import io.rapport.server.event.AcceptedEvent;
+import io.rapport.server.common.time.Timestamps;
 import io.rapport.server.event.AcceptedEventsListener;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -31,9 +33,9 @@ public class ReferralListener implements AcceptedEventsListener {
             ORDER BY e.n, s.subscription_id
             """;
     private static final String REFERRAL_SENT = "referral_sent";
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public ReferralListener(java.time.Clock clock) {
+    public ReferralListener(Clock clock) {
         this.clock = clock;
     }
 
@@ -45,7 +47,7 @@ public class ReferralListener implements AcceptedEventsListener {
         }
         handle.createUpdate(ENQUEUE_REFERRALS)
                 .bind("orgId", orgId)
-                .bind("now", io.rapport.server.common.time.Timestamps.now(clock))
+                .bind("now", Timestamps.now(clock))
                 .bind("eventIds", referrals.stream().map(AcceptedEvent::eventId).toArray(UUID[]::new))
                 .bind("relationshipIds", referrals.stream().map(AcceptedEvent::relationshipId).toArray(UUID[]::new))
                 .bind("officerIds", referrals.stream().map(AcceptedEvent::officerId).toArray(UUID[]::new))

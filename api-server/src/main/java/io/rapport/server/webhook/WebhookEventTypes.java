@@ -2,6 +2,7 @@ package io.rapport.server.webhook;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /** The events a subscription may ask for: two kinds of score change, and referrals as they are ingested. */
 public final class WebhookEventTypes {
@@ -15,6 +16,6 @@ public final class WebhookEventTypes {
 
     /** The values of {@code types} that are not in the catalogue, each with its index. */
     static List<Integer> unknown(List<String> types) {
-        return java.util.stream.IntStream.range(0, types.size()).filter(i -> !ALL.contains(types.get(i))).boxed().toList();
+        return IntStream.range(0, types.size()).filter(i -> !ALL.contains(types.get(i))).boxed().toList();
     }
 }

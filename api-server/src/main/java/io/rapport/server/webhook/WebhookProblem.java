@@ -3,6 +3,7 @@ package io.rapport.server.webhook;
 import io.rapport.server.common.problem.ApiProblemException;
 import io.rapport.server.common.problem.FieldProblem;
 import java.util.List;
+import java.util.TreeSet;
 
 /** 422s of webhook subscriptions, each with a stable code and the offending field. */
 final class WebhookProblem extends ApiProblemException {
@@ -22,7 +23,7 @@ final class WebhookProblem extends ApiProblemException {
 
     static WebhookProblem unknownEventTypes(List<Integer> indexes) {
         return new WebhookProblem("unknown_event_type", "Known event types: " + String.join(", ",
-                new java.util.TreeSet<>(WebhookEventTypes.ALL)),
+                new TreeSet<>(WebhookEventTypes.ALL)),
                 indexes.stream().map(i -> new FieldProblem("eventTypes[" + i + "]", "is not a webhook event type")).toList());
     }
 }

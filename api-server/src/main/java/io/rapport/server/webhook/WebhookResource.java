@@ -1,32 +1,28 @@
 package io.rapport.server.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.server.common.auth.Callers;
 import io.rapport.server.common.paging.Page;
 import io.rapport.server.common.time.Timestamps;
 import io.rapport.server.generated.api.WebhooksApi;
 import io.rapport.server.generated.model.WebhookDeliveryPage;
-import io.rapport.server.generated.model.WebhookDeliveryStatus;
-import io.rapport.server.generated.model.WebhookEvent;
 import io.rapport.server.generated.model.WebhookSecret;
 import io.rapport.server.generated.model.WebhookSubscriptionCreated;
 import io.rapport.server.generated.model.WebhookSubscriptionInput;
 import io.rapport.server.generated.model.WebhookSubscriptionPage;
 import jakarta.ws.rs.core.Response;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.UUID;
 
 public class WebhookResource implements WebhooksApi {
     private final WebhookService subscriptions;
     private final DeliveryService deliveries;
-    private final ObjectMapper json;
+    private final DeliveryMapping mapping;
 
     public WebhookResource(WebhookService subscriptions, DeliveryService deliveries, ObjectMapper json) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
-        this.json = json;
+        this.mapping = new DeliveryMapping(json);
     }
 
     @Override
@@ -68,13 +64,13 @@ public class WebhookResource implements WebhooksApi {
     @Override
     public Response listWebhookDeliveries(UUID subscriptionId, Integer limit, String cursor) {
         Page<DeliveryService.DeliveryView> page = deliveries.list(Callers.orgId(), subscriptionId, cursor, limit);
-        return Response.ok(new WebhookDeliveryPage().items(page.map(this::toDto).items()).nextCursor(page.nextCursor()))
+        return Response.ok(new WebhookDeliveryPage().items(page.map(mapping::toDto).items()).nextCursor(page.nextCursor()))
                 .build();
     }
 
     @Override
     public Response redeliverWebhook(UUID subscriptionId, UUID deliveryId) {
-        return Response.accepted(toDto(deliveries.redeliver(Callers.orgId(), subscriptionId, deliveryId))).build();
+        return Response.accepted(mapping.toDto(deliveries.redeliver(Callers.orgId(), subscriptionId, deliveryId))).build();
     }
 
     private static SubscriptionDraft draft(WebhookSubscriptionInput input) {
@@ -92,30 +88,5 @@ public class WebhookResource implements WebhooksApi {
                 .disabledReason(s.disabledReason())
                 .createdAt(Timestamps.utc(s.createdAt()))
                 .updatedAt(Timestamps.utc(s.updatedAt()));
-    }
-
-    private io.rapport.server.generated.model.WebhookDelivery toDto(DeliveryService.DeliveryView view) {
-        WebhookDelivery d = view.delivery();
-        return new io.rapport.server.generated.model.WebhookDelivery()
-                .id(d.deliveryId())
-                .subscriptionId(d.subscriptionId())
-                .eventType(d.eventType())
-                .status(WebhookDeliveryStatus.fromValue(d.status()))
-                .createdAt(Timestamps.utc(d.createdAt()))
-                .nextAttemptAt("pending".equals(d.status()) ? Timestamps.utc(d.nextAttemptAt()) : null)
-                .payload(payload(d.payload()))
-                .attempts(view.attempts().stream().map(a -> new io.rapport.server.generated.model.WebhookAttempt()
-                        .attemptedAt(Timestamps.utc(a.attemptedAt()))
-                        .statusCode(a.statusCode())
-                        .error(a.error())
-                        .durationMs(a.durationMs())).toList());
-    }
-
-    private WebhookEvent payload(String body) {
-        try {
-            return json.readValue(body, WebhookEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("A stored webhook payload does not match WebhookEvent", e);
-        }
     }
 }
