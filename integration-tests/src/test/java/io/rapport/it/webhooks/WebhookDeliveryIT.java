@@ -294,6 +294,40 @@ class WebhookDeliveryIT {
         }
     }
 
+    @Test
+    void aPartnerWhoBecomesEngagedWithoutEverMeeting_isReadyForAMeeting_once() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            RapportClient client = SERVER.newOrg().client();
+            WebhookSubscriptionCreated created = subscribe(client, receiver, WebhookEventTypes.READY_FOR_MEETING);
+            Officer officer = anOfficer().create(client);
+            Partner interested = aPartner().create(client);
+            send(client, officer, interested, EventTypes.CONTACT_TAPPED, EventTypes.CONTACT_TAPPED); // I = 20: engaged
+            send(client, officer, interested, EventTypes.CONTACT_TAPPED);                            // hot: still ready
+            send(client, officer, interested, EventTypes.MEETING_LOGGED);                            // met: stage moves on
+            send(client, officer, aPartner().create(client), EventTypes.REFERRAL_SENT, EventTypes.REFERRAL_SENT); // advocate
+            dispatch();
+
+            assertThat(receiver.received()).hasSize(1);
+            WebhookReceiver.Received request = receiver.received().get(0);
+            Webhooks.verify(created.getSecret(), request.headers(), request.body());
+            JsonNode event = JSON.readTree(request.body());
+            assertThat(event.get("type").asText()).isEqualTo("relationship.ready_for_meeting");
+            assertThat(event.at("/data/partnerId").asText()).isEqualTo(interested.getId().toString());
+            assertThat(event.at("/data/tier").asText()).isEqualTo("engaged");
+            assertThat(event.at("/data/stage").asText()).isEqualTo("technoship");
+            assertThat(event.at("/data/score").asInt()).isEqualTo(63);
+            assertThat(event.at("/data/cause").asText()).isEqualTo("event");
+            assertThat(onlyDelivery(client, created.getSubscription().getId()).getEventType())
+                    .isEqualTo("relationship.ready_for_meeting");
+        }
+    }
+
+    private static void send(RapportClient client, Officer officer, Partner partner, String... types) {
+        List<io.rapport.sdk.generated.model.UsageEventInput> events = java.util.Arrays.stream(types)
+                .map(type -> anEvent(CLOCK.instant()).type(type).pair(officer, partner).input()).toList();
+        assertThat(client.events().send(events).getAccepted()).isEqualTo(types.length);
+    }
+
     static WebhookSubscriptionCreated subscribe(RapportClient client, WebhookReceiver receiver, String... types) {
         return client.webhooks().create(new WebhookSubscriptionInput().url(receiver.url()).eventTypes(List.of(types)));
     }
