@@ -23,6 +23,8 @@ public final class WebhookOutbox {
                 SELECT c.*, CASE c.kind WHEN 'tier' THEN 'score.tier_changed' ELSE 'relationship.stage_changed' END AS event_type
                 FROM score_change c
                 WHERE c.org_id = :orgId AND c.seq BETWEEN :firstSeq AND :lastSeq
+                  -- most organizations subscribe to nothing: then nothing below is computed
+                  AND EXISTS (SELECT 1 FROM webhook_subscription WHERE org_id = :orgId AND active)
             ), ready AS (
                 SELECT min(b.seq) AS seq, b.relationship_id, b.officer_id, b.partner_id, r.tier, r.stage,
                        max(b.score) AS score, min(b.cause) AS cause, max(b.changed_at) AS changed_at
