@@ -85,6 +85,7 @@ import io.rapport.server.score.ScoringModelService;
 import io.rapport.server.score.ScoringModels;
 import io.rapport.server.score.SweepTask;
 import io.rapport.server.score.WeekChanges;
+import io.rapport.server.webhook.DeliveryPurge;
 import io.rapport.server.webhook.DeliveryService;
 import io.rapport.server.webhook.DispatchTask;
 import io.rapport.server.webhook.ReferralListener;
@@ -259,6 +260,9 @@ public class RapportApplication extends Application<RapportConfiguration> {
         WebhookDispatcher dispatcher = new WebhookDispatcher(jdbi, clock, config.getWebhooks(), targets);
         environment.lifecycle().manage(dispatcher);
         environment.admin().addTask(new DispatchTask(dispatcher));
+        DeliveryPurge purge = new DeliveryPurge(jdbi, clock, config.getWebhooks().retention());
+        purge.schedule(environment);
+        environment.admin().addTask(DispatchTask.purge(purge));
         environment.jersey().register(new WebhookResource(new WebhookService(jdbi, clock, targets),
                 new DeliveryService(jdbi, clock), environment.getObjectMapper()));
     }

@@ -18,4 +18,14 @@ public class DispatchTask extends Task {
     public void execute(Map<String, List<String>> parameters, PrintWriter output) {
         output.println("attempted " + dispatcher.dispatchDue());
     }
+
+    /** {@code POST /tasks/webhook-purge}: deletes finished deliveries past their retention now. */
+    public static Task purge(DeliveryPurge purge) {
+        return new Task("webhook-purge") {
+            @Override
+            public void execute(Map<String, List<String>> parameters, PrintWriter output) {
+                output.println("purged " + purge.purge());
+            }
+        };
+    }
 }

@@ -52,6 +52,15 @@ public class WebhookConfig {
     @JsonProperty
     private Duration disableAfter = Duration.days(3);
 
+    /** How long succeeded and failed deliveries (and their attempts) are kept, to list and redeliver. */
+    @NotNull
+    @JsonProperty
+    private Duration retention = Duration.days(30);
+
+    public java.time.Duration retention() {
+        return java.time.Duration.ofMillis(retention.toMilliseconds());
+    }
+
     public boolean allowPrivateTargets() {
         return allowPrivateTargets;
     }

@@ -328,6 +328,33 @@ class WebhookDeliveryIT {
         assertThat(client.events().send(events).getAccepted()).isEqualTo(types.length);
     }
 
+    @Test
+    void finishedDeliveries_arePurgedAfterTheRetention_whilePendingOnesStay() throws Exception {
+        try (WebhookReceiver working = new WebhookReceiver(); WebhookReceiver failing = new WebhookReceiver().answer(500)) {
+            RapportClient client = SERVER.newOrg().client();
+            UUID done = subscribe(client, working, WebhookEventTypes.TIER_CHANGED).getSubscription().getId();
+            UUID waiting = subscribe(client, failing, WebhookEventTypes.TIER_CHANGED).getSubscription().getId();
+            sendReferrals(client, anOfficer().create(client), aPartner().create(client), 2);
+            dispatch();
+            assertThat(onlyDelivery(client, done).getStatus()).isEqualTo(WebhookDeliveryStatus.SUCCEEDED);
+            assertThat(onlyDelivery(client, waiting).getStatus()).isEqualTo(WebhookDeliveryStatus.PENDING);
+
+            CLOCK.advance(Duration.ofDays(29));
+            purge();
+            assertThat(onlyDelivery(client, done).getAttempts()).hasSize(1);
+            CLOCK.advance(Duration.ofDays(2));
+            assertThat(purge()).isPositive();
+
+            assertThat(client.webhooks().deliveries(done, 50, null).getItems()).isEmpty();
+            assertThat(onlyDelivery(client, waiting).getAttempts()).hasSize(1);
+            client.webhooks().delete(waiting); // its delivery is due: nothing left for the other tests' dispatches
+        }
+    }
+
+    private static int purge() throws Exception {
+        return runTask("webhook-purge", "purged");
+    }
+
     static WebhookSubscriptionCreated subscribe(RapportClient client, WebhookReceiver receiver, String... types) {
         return client.webhooks().create(new WebhookSubscriptionInput().url(receiver.url()).eventTypes(List.of(types)));
     }
@@ -351,13 +378,22 @@ class WebhookDeliveryIT {
 
     /** Runs the server's dispatcher once through its admin task; returns how many attempts it made. */
     static int dispatch(RapportServerExtension server) throws Exception {
+        return runTask(server, "webhook-dispatch", "attempted");
+    }
+
+    private static int runTask(String task, String word) throws Exception {
+        return runTask(SERVER, task, word);
+    }
+
+    /** Runs an admin task that answers "{word} {count}"; returns the count. */
+    private static int runTask(RapportServerExtension server, String task, String word) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + server.adminPort() + "/tasks/webhook-dispatch"))
+                HttpRequest.newBuilder(URI.create("http://localhost:" + server.adminPort() + "/tasks/" + task))
                         .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         String[] words = response.body().trim().split(" ");
-        assertThat(words[0]).isEqualTo("attempted");
+        assertThat(words[0]).isEqualTo(word);
         return Integer.parseInt(words[1]);
     }
 }
