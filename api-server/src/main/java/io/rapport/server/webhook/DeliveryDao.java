@@ -17,6 +17,25 @@ public interface DeliveryDao {
     String COLUMNS = """
             org_id, delivery_id, delivery_seq, subscription_id, event_type, payload::text AS payload, status, created_at,
             next_attempt_at, attempt_count""";
+    String QUALIFIED_COLUMNS = """
+            d.org_id, d.delivery_id, d.delivery_seq, d.subscription_id, d.event_type, d.payload::text AS payload, d.status,
+            d.created_at, d.next_attempt_at, d.attempt_count""";
+
+    /**
+     * Takes an inactive subscription's pending deliveries out of the due index's range (a NULL due time), so
+     * every dispatcher pass does not walk over them; {@link #unpark} makes them due when it is active again.
+     */
+    @SqlUpdate("""
+            UPDATE webhook_delivery SET next_attempt_at = NULL
+            WHERE org_id = :orgId AND subscription_id = :subscriptionId AND status = 'pending' AND next_attempt_at IS NOT NULL
+            """)
+    int park(UUID orgId, UUID subscriptionId);
+
+    @SqlUpdate("""
+            UPDATE webhook_delivery SET next_attempt_at = :now
+            WHERE org_id = :orgId AND subscription_id = :subscriptionId AND status = 'pending' AND next_attempt_at IS NULL
+            """)
+    int unpark(UUID orgId, UUID subscriptionId, Instant now);
 
     @SqlQuery("SELECT " + COLUMNS + """
 
@@ -35,12 +54,15 @@ public interface DeliveryDao {
             """)
     List<WebhookAttempt> attempts(UUID orgId, UUID[] deliveryIds);
 
-    /** Due now, with a fresh retry budget; its history stays. */
+    /** Due now (or parked, when its subscription is inactive), with a fresh retry budget; its history stays. */
     @SqlQuery("""
-            UPDATE webhook_delivery
-            SET status = 'pending', next_attempt_at = :now, budget_start = attempt_count
-            WHERE org_id = :orgId AND subscription_id = :subscriptionId AND delivery_id = :deliveryId
-            RETURNING\s""" + COLUMNS)
+            UPDATE webhook_delivery d
+            SET status = 'pending', budget_start = attempt_count,
+                next_attempt_at = CASE WHEN s.active THEN CAST(:now AS timestamptz) END
+            FROM webhook_subscription s
+            WHERE s.org_id = d.org_id AND s.subscription_id = d.subscription_id
+              AND d.org_id = :orgId AND d.subscription_id = :subscriptionId AND d.delivery_id = :deliveryId
+            RETURNING\s""" + QUALIFIED_COLUMNS)
     Optional<WebhookDelivery> redeliver(UUID orgId, UUID subscriptionId, UUID deliveryId, Instant now);
 
     /**
@@ -89,10 +111,10 @@ public interface DeliveryDao {
 
     /**
      * Taken first by every attempt's record, so recording and deleting a subscription (which then deletes
-     * its deliveries) lock in the same order. Empty when the subscription is gone.
+     * its deliveries) lock in the same order. Whether it is active; empty when it is gone.
      */
     @SqlQuery("""
-            SELECT true FROM webhook_subscription WHERE org_id = :orgId AND subscription_id = :subscriptionId
+            SELECT active FROM webhook_subscription WHERE org_id = :orgId AND subscription_id = :subscriptionId
             FOR NO KEY UPDATE
             """)
     Optional<Boolean> lockSubscription(UUID orgId, UUID subscriptionId);

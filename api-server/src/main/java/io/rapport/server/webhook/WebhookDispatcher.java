@@ -77,7 +77,8 @@ public class WebhookDispatcher implements Managed {
 
     private void record(Handle handle, ClaimedDelivery claim, Instant attemptedAt, AttemptOutcome outcome) {
         DeliveryDao dao = handle.attach(DeliveryDao.class);
-        if (dao.lockSubscription(claim.orgId(), claim.subscriptionId()).isEmpty()) {
+        Optional<Boolean> active = dao.lockSubscription(claim.orgId(), claim.subscriptionId());
+        if (active.isEmpty()) {
             return; // deleted while the attempt was in flight, with its deliveries
         }
         Instant now = Timestamps.now(clock);
@@ -89,7 +90,7 @@ public class WebhookDispatcher implements Managed {
             status = delay.isPresent() ? "pending" : "failed";
             next = delay.map(now::plus).orElse(null);
         }
-        if (dao.settle(claim.orgId(), claim.deliveryId(), claim.attemptCount(), status, next) == 0) {
+        if (dao.settle(claim.orgId(), claim.deliveryId(), claim.attemptCount(), status, active.get() ? next : null) == 0) {
             return; // the claim was lost to another node after its lease ran out; that node records its own
         }
         dao.insertAttempt(claim.orgId(), claim.deliveryId(), attemptNo, attemptedAt, outcome.statusCode(),
@@ -101,6 +102,7 @@ public class WebhookDispatcher implements Managed {
         SubscriptionHealth health = dao.recordFailure(claim.orgId(), claim.subscriptionId(), now);
         if (health.active() && failureRule.disables(health.consecutiveFailures(), health.failingSince(), now)) {
             dao.disable(claim.orgId(), claim.subscriptionId(), now);
+            dao.park(claim.orgId(), claim.subscriptionId());
             LOG.warn("Webhook subscription {} disabled after {} failed attempts since {}", claim.subscriptionId(),
                     health.consecutiveFailures(), health.failingSince());
         }

@@ -48,9 +48,17 @@ public class WebhookService {
     public WebhookSubscription update(UUID orgId, UUID subscriptionId, SubscriptionDraft draft) {
         List<String> types = checked(draft);
         Instant now = Timestamps.now(clock);
-        return jdbi.withExtension(WebhookDao.class, dao -> dao.update(orgId, subscriptionId, draft.url(),
-                        types.toArray(String[]::new), draft.description(), draft.active(), now))
-                .orElseThrow(() -> notFound(subscriptionId));
+        return jdbi.inTransaction(handle -> {
+            WebhookSubscription updated = handle.attach(WebhookDao.class).update(orgId, subscriptionId, draft.url(),
+                    types.toArray(String[]::new), draft.description(), draft.active(), now).orElseThrow(() -> notFound(subscriptionId));
+            DeliveryDao deliveries = handle.attach(DeliveryDao.class);
+            if (updated.active()) {
+                deliveries.unpark(orgId, subscriptionId, now);
+            } else {
+                deliveries.park(orgId, subscriptionId);
+            }
+            return updated;
+        });
     }
 
     public void delete(UUID orgId, UUID subscriptionId) {

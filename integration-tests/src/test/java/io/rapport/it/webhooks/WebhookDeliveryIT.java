@@ -355,6 +355,37 @@ class WebhookDeliveryIT {
         return runTask("webhook-purge", "purged");
     }
 
+    @Test
+    void aPausedSubscriptionsQueuedDelivery_waitsWithNoDueTime_andGoesOutWhenItIsActiveAgain() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            RapportClient client = SERVER.newOrg().client();
+            WebhookSubscriptionCreated created = subscribe(client, receiver, WebhookEventTypes.TIER_CHANGED);
+            UUID subscriptionId = created.getSubscription().getId();
+            Officer officer = anOfficer().create(client);
+            sendReferrals(client, officer, aPartner().create(client), 2);
+            WebhookSubscriptionInput paused = new WebhookSubscriptionInput().url(receiver.url())
+                    .eventTypes(List.of(WebhookEventTypes.TIER_CHANGED)).active(false);
+            client.webhooks().update(subscriptionId, paused);
+
+            WebhookDelivery parked = onlyDelivery(client, subscriptionId);
+            assertThat(parked.getStatus()).isEqualTo(WebhookDeliveryStatus.PENDING);
+            assertThat(parked.getNextAttemptAt()).isNull();
+            dispatch();
+            assertThat(receiver.received()).isEmpty();
+            sendReferrals(client, officer, aPartner().create(client), 2); // not queued while paused
+            assertThat(onlyDelivery(client, subscriptionId).getId()).isEqualTo(parked.getId());
+
+            CLOCK.advance(Duration.ofMinutes(1));
+            client.webhooks().update(subscriptionId, paused.active(true));
+            assertThat(onlyDelivery(client, subscriptionId).getNextAttemptAt().toInstant())
+                    .isEqualTo(CLOCK.instant().truncatedTo(ChronoUnit.MICROS));
+            dispatch();
+            assertThat(receiver.received()).singleElement()
+                    .satisfies(r -> Webhooks.verify(created.getSecret(), r.headers(), r.body()));
+            assertThat(onlyDelivery(client, subscriptionId).getStatus()).isEqualTo(WebhookDeliveryStatus.SUCCEEDED);
+        }
+    }
+
     static WebhookSubscriptionCreated subscribe(RapportClient client, WebhookReceiver receiver, String... types) {
         return client.webhooks().create(new WebhookSubscriptionInput().url(receiver.url()).eventTypes(List.of(types)));
     }
