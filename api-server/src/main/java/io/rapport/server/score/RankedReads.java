@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -102,12 +103,13 @@ final class RankedReads {
 
     private RankedPage read(UUID orgId, ResultSet rs, StatementContext ctx, int limit) throws SQLException {
         List<RankedScore> rows = new ArrayList<>(limit);
+        RowMapper<RankedScore> mapper = ROWS.specialize(rs, ctx);
         ScoringModel model = null;
         while (rs.next()) {
             if (model == null) {
                 model = model(orgId, rs);
             }
-            rows.add(ROWS.map(rs, ctx));
+            rows.add(mapper.map(rs, ctx));
         }
         return new RankedPage(model, rows);
     }
