@@ -47,14 +47,11 @@ public interface ScoreReadDao {
             """;
 
     /**
-     * The trend filter compares ln of the rate ratio (short/H_short)/(long/H_long) at :now, which cannot underflow;
-     * the half-lives come from the statement's {@code mh} row.
+     * A row's trend at {@code :f.now}: compares ln of the rate ratio (short/H_short)/(long/H_long), which cannot
+     * underflow; the half-lives come from the statement's {@code mh} row.
      */
-    String FILTERS = """
-              AND (CAST(:f.tier AS text) IS NULL OR s.tier = :f.tier)
-              AND (CAST(:f.stage AS text) IS NULL OR s.stage = :f.stage)
-              AND (CAST(:f.partnerType AS text) IS NULL OR p.type = :f.partnerType)
-              AND (CAST(:f.trend AS text) IS NULL OR :f.trend = CASE
+    String TREND_AT_NOW = """
+            CASE
                      WHEN s.raw <= 0 THEN 'steady'
                      WHEN s.short_raw <= 0 THEN 'cooling'
                      WHEN ln(s.short_raw / s.raw) + ln(mh.half_life_seconds / mh.short_half_life_seconds)
@@ -63,7 +60,15 @@ public interface ScoreReadDao {
                      WHEN ln(s.short_raw / s.raw) + ln(mh.half_life_seconds / mh.short_half_life_seconds)
                           - (extract(epoch FROM CAST(:f.now AS timestamptz)) - extract(epoch FROM s.ref_time))::float8
                             * ln(2.0::float8) * (1.0 / mh.short_half_life_seconds - 1.0 / mh.half_life_seconds) < ln(0.7::float8) THEN 'cooling'
-                     ELSE 'steady' END)
+                     ELSE 'steady' END""";
+
+    /** The ranked list's filters; a null one does not filter. */
+    String FILTERS = """
+              AND (CAST(:f.tier AS text) IS NULL OR s.tier = :f.tier)
+              AND (CAST(:f.stage AS text) IS NULL OR s.stage = :f.stage)
+              AND (CAST(:f.partnerType AS text) IS NULL OR p.type = :f.partnerType)
+              AND (CAST(:f.trend AS text) IS NULL OR :f.trend = """ + TREND_AT_NOW + """
+            )
             """;
 
     @SqlQuery("""

@@ -56,6 +56,12 @@ public class ScoringModels {
         }).map(row -> parsed(orgId, row)).orElseThrow();
     }
 
+    /** The weights text of the organization's row parsed last, null if none: a read may skip fetching it again. */
+    String lastWeights(UUID orgId) {
+        Parsed last = lastParsed.get(orgId);
+        return last == null ? null : last.row().weights();
+    }
+
     /** The model of {@code row}, just read from the organization's {@code scoring_model}. */
     ScoringModel parsed(UUID orgId, StoredModel row) {
         Parsed last = lastParsed.get(orgId);

@@ -20,6 +20,7 @@ import io.rapport.sdk.generated.model.Partner;
 import io.rapport.sdk.generated.model.ScoredPartner;
 import io.rapport.sdk.generated.model.ScoringModel;
 import io.rapport.sdk.generated.model.ScoringModelInput;
+import io.rapport.sdk.generated.model.Trend;
 import io.rapport.server.RapportApplication;
 import io.rapport.server.RapportConfiguration;
 import java.time.Duration;
@@ -122,6 +123,48 @@ class ScoringModelNodesIT {
         assertThat(nodeB.scores().forRelationship(relationshipId).getInterest())
                 .isCloseTo(REFERRAL_YESTERDAY + 7.0, within(1e-9));
         assertThat(only(nodeB, officer).getScore()).isEqualTo(score(REFERRAL_YESTERDAY + 7.0, 20));
+    }
+
+    @Test
+    void aModelChangedOnOneNode_isTheTrendTheOtherFiltersAndShowsBy() {
+        TestOrg org = SERVER.newOrg();
+        RapportClient nodeA = org.client();
+        RapportClient nodeB = onSecondNode(org);
+        Officer officer = anOfficer().create(nodeA);
+        // one event each, 1, 16 and 40 days ago: rising, steady and cooling with half-lives of 21 and 7 days
+        Map<Integer, UUID> byAge = new HashMap<>();
+        for (int days : new int[] {1, 16, 40}) {
+            Partner partner = aPartner().create(nodeA);
+            ScoresIT.send(nodeA, officer, partner, new Sent("app_opened", NOW.minus(Duration.ofDays(days))));
+            byAge.put(days, partner.getId());
+        }
+        assertThat(trends(nodeB, officer, null)).containsOnly(
+                Map.entry(byAge.get(1), Trend.RISING), Map.entry(byAge.get(16), Trend.STEADY),
+                Map.entry(byAge.get(40), Trend.COOLING));
+        assertThat(trends(nodeB, officer, Trend.STEADY)).containsOnlyKeys(byAge.get(16));
+
+        ScoringModel first = nodeA.scores().model();
+        ScoringModel changed = nodeA.scores().updateModel(first.getVersion(), input(first).shortHalfLifeDays(2.0));
+        assertThat(nodeA.scores().awaitJob(changed.getRescoreJobId(), Duration.ofMinutes(1)).getStatus())
+                .isEqualTo(JobStatus.SUCCEEDED);
+
+        // a short half-life of 2 days: 16 days ago now reads cooling, in the filter and on the item alike
+        Map<UUID, Trend> shown = trends(nodeB, officer, null);
+        assertThat(shown).containsOnly(
+                Map.entry(byAge.get(1), Trend.RISING), Map.entry(byAge.get(16), Trend.COOLING),
+                Map.entry(byAge.get(40), Trend.COOLING));
+        for (Trend trend : Trend.values()) {
+            assertThat(trends(nodeB, officer, trend).keySet()).as("filtered by %s", trend)
+                    .containsExactlyInAnyOrderElementsOf(shown.entrySet().stream()
+                            .filter(e -> e.getValue() == trend).map(Map.Entry::getKey).toList());
+        }
+    }
+
+    private static Map<UUID, Trend> trends(RapportClient client, Officer officer, Trend filter) {
+        Map<UUID, Trend> trends = new HashMap<>();
+        client.scores().rankedPartners(officer.getId(), 50, null, null, null, filter, null).getItems()
+                .forEach(item -> trends.put(item.getPartnerId(), item.getTrend()));
+        return trends;
     }
 
     private static ScoredPartner only(RapportClient client, Officer officer) {
