@@ -1,6 +1,7 @@
 package io.rapport.server.event;
 
 import io.dropwizard.jersey.validation.Validators;
+import io.rapport.server.common.web.CachedParameterNames;
 import io.rapport.server.generated.model.EventBatch;
 import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
@@ -19,6 +20,7 @@ public final class EventBatchTraversal implements TraversableResolver {
     /** Dropwizard's Jersey validator (which names query and header parameters as the contract does), with this resolver. */
     public static Validator validator() {
         return Validators.newConfiguration().traversableResolver(new EventBatchTraversal())
+                .parameterNameProvider(new CachedParameterNames())
                 .buildValidatorFactory().getValidator();
     }
 

@@ -36,46 +36,40 @@ public interface ScoreReadDao {
             """)
     int referralsSince(UUID orgId, UUID relationshipId, Instant since);
 
+    /** An officer's rows, with the model's half-lives the trend filter needs ({@code mh}) bound by the caller. */
     String OFFICER_ROWS = """
             SELECT s.*, p.name AS partner_name, p.type AS partner_type
             FROM relationship_score s
             JOIN partner p ON p.org_id = s.org_id AND p.partner_id = s.partner_id
+            CROSS JOIN (SELECT CAST(:f.halfLife AS float8) AS half_life_seconds,
+                               CAST(:f.shortHalfLife AS float8) AS short_half_life_seconds) mh
             WHERE s.org_id = :orgId AND s.officer_id = :officerId
             """;
 
-    /** The trend filter compares ln of the rate ratio (short/H_short)/(long/H_long) at :now, which cannot underflow. */
+    /**
+     * A row's trend at {@code :f.now}: compares ln of the rate ratio (short/H_short)/(long/H_long), which cannot
+     * underflow; the half-lives come from the statement's {@code mh} row.
+     */
+    String TREND_AT_NOW = """
+            CASE
+                     WHEN s.raw <= 0 THEN 'steady'
+                     WHEN s.short_raw <= 0 THEN 'cooling'
+                     WHEN ln(s.short_raw / s.raw) + ln(mh.half_life_seconds / mh.short_half_life_seconds)
+                          - (extract(epoch FROM CAST(:f.now AS timestamptz)) - extract(epoch FROM s.ref_time))::float8
+                            * ln(2.0::float8) * (1.0 / mh.short_half_life_seconds - 1.0 / mh.half_life_seconds) > ln(1.3::float8) THEN 'rising'
+                     WHEN ln(s.short_raw / s.raw) + ln(mh.half_life_seconds / mh.short_half_life_seconds)
+                          - (extract(epoch FROM CAST(:f.now AS timestamptz)) - extract(epoch FROM s.ref_time))::float8
+                            * ln(2.0::float8) * (1.0 / mh.short_half_life_seconds - 1.0 / mh.half_life_seconds) < ln(0.7::float8) THEN 'cooling'
+                     ELSE 'steady' END""";
+
+    /** The ranked list's filters; a null one does not filter. */
     String FILTERS = """
               AND (CAST(:f.tier AS text) IS NULL OR s.tier = :f.tier)
               AND (CAST(:f.stage AS text) IS NULL OR s.stage = :f.stage)
               AND (CAST(:f.partnerType AS text) IS NULL OR p.type = :f.partnerType)
-              AND (CAST(:f.trend AS text) IS NULL OR :f.trend = CASE
-                     WHEN s.raw <= 0 THEN 'steady'
-                     WHEN s.short_raw <= 0 THEN 'cooling'
-                     WHEN ln(s.short_raw / s.raw) + ln(:f.halfLife / :f.shortHalfLife)
-                          - (extract(epoch FROM CAST(:f.now AS timestamptz)) - extract(epoch FROM s.ref_time))::float8
-                            * ln(2.0::float8) * (1.0 / :f.shortHalfLife - 1.0 / :f.halfLife) > ln(1.3::float8) THEN 'rising'
-                     WHEN ln(s.short_raw / s.raw) + ln(:f.halfLife / :f.shortHalfLife)
-                          - (extract(epoch FROM CAST(:f.now AS timestamptz)) - extract(epoch FROM s.ref_time))::float8
-                            * ln(2.0::float8) * (1.0 / :f.shortHalfLife - 1.0 / :f.halfLife) < ln(0.7::float8) THEN 'cooling'
-                     ELSE 'steady' END)
+              AND (CAST(:f.trend AS text) IS NULL OR :f.trend = """ + TREND_AT_NOW + """
+            )
             """;
-
-    /** Highest score first: an index scan on relationship_score_rank. */
-    @SqlQuery(OFFICER_ROWS + FILTERS + """
-              AND (CAST(:f.afterKey AS float8) IS NULL OR (s.rank_key, s.relationship_id) < (:f.afterKey, :f.afterId))
-            ORDER BY s.rank_key DESC, s.relationship_id DESC
-            LIMIT :limit
-            """)
-    List<RankedScore> ranked(UUID orgId, UUID officerId, @BindMethods("f") RankFilter filter, int limit);
-
-    /** Most recent activity first: an index scan on relationship_score_recent. */
-    @SqlQuery(OFFICER_ROWS + FILTERS + """
-              AND (CAST(:f.afterActivity AS timestamptz) IS NULL
-                   OR (s.last_activity_at, s.relationship_id) < (CAST(:f.afterActivity AS timestamptz), :f.afterId))
-            ORDER BY s.last_activity_at DESC, s.relationship_id DESC
-            LIMIT :limit
-            """)
-    List<RankedScore> recent(UUID orgId, UUID officerId, @BindMethods("f") RankFilter filter, int limit);
 
     @SqlQuery("""
             SELECT s.*, p.name AS partner_name, p.type AS partner_type

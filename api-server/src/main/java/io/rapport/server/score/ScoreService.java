@@ -5,6 +5,7 @@ import io.rapport.server.common.paging.Page;
 import io.rapport.server.common.problem.ApiProblemException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +17,7 @@ public class ScoreService {
     private final Clock clock;
     private final ScoringModels models;
     private final ScoreReadDao reads;
-    private final ScoringModelDao modelReads;
+    private final RankedReads ranked;
 
     public ScoreService(Jdbi jdbi, Clock clock, ScoringModels models) {
         this.jdbi = jdbi;
@@ -24,7 +25,7 @@ public class ScoreService {
         this.models = models;
         SqlObjects.warm(jdbi, ScoreReadDao.class, ScoringModelDao.class, ScoreDao.class, ScoreChangeDao.class);
         this.reads = jdbi.onDemand(ScoreReadDao.class);
-        this.modelReads = jdbi.onDemand(ScoringModelDao.class);
+        this.ranked = new RankedReads(jdbi, models);
     }
 
     public ScoredRelationship relationshipScore(UUID orgId, UUID relationshipId) {
@@ -43,27 +44,30 @@ public class ScoreService {
     }
 
     /**
-     * The hot read path: no transaction (one consistent statement does the work) and DAOs made once,
-     * since attaching a SqlObject per request costs more than the query itself.
+     * The hot read path: one statement reads the page with the model (no transaction needed), through
+     * a reader made once.
      */
     public Page<ScoredRelationship> officerPartners(UUID orgId, UUID officerId, RankQuery query, String cursor, int limit) {
         boolean byActivity = RankQuery.BY_ACTIVITY.equals(query.sort());
         RankCursor after = RankCursor.decode(cursor, byActivity);
         Instant now = clock.instant();
-        ScoringModel model = models.current(modelReads, orgId);
-        ScoreReadDao.RankFilter filter = new ScoreReadDao.RankFilter(query.tier(), query.stage(), query.trend(),
-                query.partnerType(), after == null ? null : after.rankKey(), after == null ? null : after.lastActivityAt(),
-                after == null ? null : after.relationshipId(), now, Decay.seconds(model.halfLife()),
-                Decay.seconds(model.shortHalfLife()));
-        List<RankedScore> rows = byActivity ? reads.recent(orgId, officerId, filter, limit + 1)
-                : reads.ranked(orgId, officerId, filter, limit + 1);
+        RankedReads.RankedPage page = ranked.page(orgId, officerId, query, after, byActivity, now, limit + 1);
+        List<RankedScore> rows = page.rows();
         // rows are the org's own, so only an empty page needs to ask whether the officer exists
-        if (rows.isEmpty() && !reads.officerExists(orgId, officerId)) {
-            throw ApiProblemException.notFound("Officer " + officerId);
+        if (rows.isEmpty()) {
+            if (!reads.officerExists(orgId, officerId)) {
+                throw ApiProblemException.notFound("Officer " + officerId);
+            }
+            return new Page<>(List.of(), null);
         }
         List<RankedScore> items = rows.size() > limit ? rows.subList(0, limit) : rows;
         String next = rows.size() > limit ? RankCursor.after(items.get(limit - 1), byActivity).encode() : null;
-        return new Page<>(items.stream().map(r -> scored(r, now, model)).toList(), next);
+        ScoringModel model = page.model();
+        List<ScoredRelationship> scored = new ArrayList<>(items.size());
+        for (RankedScore item : items) {
+            scored.add(scored(item, now, model));
+        }
+        return new Page<>(scored, next);
     }
 
     public List<ScoredRelationship> partnerScores(UUID orgId, UUID partnerId) {

@@ -54,9 +54,14 @@ class ScoreBenchmark {
     @RegisterExtension
     static final RapportServerExtension SERVER = new RapportServerExtension()
             .with("logging.level", "ERROR");
+    private static CpuMeter cpu;
 
     @Test
     void scoringThroughput() throws Exception {
+        TestDatabases.Database db = SERVER.database();
+        try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            cpu = CpuMeter.of(connection);
+        }
         TestOrg org = SERVER.newOrg();
         RapportClient client = RapportClient.builder().baseUrl(SERVER.baseUrl()).apiKey(org.apiKey())
                 .readTimeout(Duration.ofMinutes(30)).build();
@@ -92,6 +97,10 @@ class ScoreBenchmark {
                 ranked[0], ranked[1], READ_THREADS, READS);
         System.out.printf("trivial GET /v1/officers/{id}       : %,10.0f req/s  p99 %6.2f ms%n", trivial[0], trivial[1]);
         System.out.printf("ratio ranked / trivial               : %10.2f%n", ranked[0] / trivial[0]);
+        // CPU per request does not depend on what else runs on the machine, throughput does
+        System.out.printf("CPU ms per request, JVM + PostgreSQL : ranked %.3f + %.3f, trivial %.3f + %.3f%n",
+                ranked[2], ranked[3], trivial[2], trivial[3]);
+        System.out.printf("CPU-cost ratio trivial / ranked      : %10.2f%n", (trivial[2] + trivial[3]) / (ranked[2] + ranked[3]));
         System.out.printf("ranked by change7d (500 partners)    : %,10.0f req/s  p99 %6.2f ms%n", byChange[0], byChange[1]);
         System.out.printf("ingest with scoring (batches of %d) : %,10.0f events/s (%,d events)%n", BATCH, scored, EVENTS);
         System.out.printf("raw JDBC batched insert (%d)        : %,10.0f events/s (same shape, same run)%n", BATCH, raw);
@@ -162,10 +171,14 @@ class ScoreBenchmark {
         }
     }
 
-    /** {requests per second, p99 in ms} of {@code count} calls over {@link #READ_THREADS} threads. */
+    /**
+     * {requests per second, p99 in ms, CPU ms per request of this JVM (SDK and server), of PostgreSQL} of
+     * {@code count} calls over {@link #READ_THREADS} threads.
+     */
     private static double[] read(int count, Consumer<UUID> call, Officer officer) throws Exception {
         long[] latencies = new long[count];
         ExecutorService pool = Executors.newFixedThreadPool(READ_THREADS);
+        CpuMeter.Sample cpuBefore = cpu.now();
         long start = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < READ_THREADS; t++) {
@@ -182,8 +195,10 @@ class ScoreBenchmark {
             future.get();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        CpuMeter.Used used = cpu.now().minus(cpuBefore);
         pool.shutdown();
         Arrays.sort(latencies);
-        return new double[] {count / elapsed, latencies[(int) Math.ceil(count * 0.99) - 1] / 1e6};
+        return new double[] {count / elapsed, latencies[(int) Math.ceil(count * 0.99) - 1] / 1e6,
+                used.jvmNanos() / 1e6 / count, used.postgresNanos() < 0 ? Double.NaN : used.postgresNanos() / 1e6 / count};
     }
 }
