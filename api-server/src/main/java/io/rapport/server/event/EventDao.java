@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
 /** The event write path is set-based: every statement handles the whole batch through arrays. */
 @RegisterConstructorMapper(Party.class)
@@ -21,6 +22,39 @@ public interface EventDao {
             """)
     List<Party> parties(UUID orgId, UUID[] officerIds, String[] officerExternalIds, UUID[] partnerIds,
                         String[] partnerExternalIds);
+
+    /**
+     * The officers and partners a batch names, by id or external id, and the relationships that already
+     * exist between the pairs its events name (each pair as its events name it: officer by id or external id,
+     * partner likewise), in one round trip: most batches name known pairs, and then this is the only
+     * statement before the insert.
+     */
+    @SqlQuery("""
+            WITH o AS (
+                SELECT officer_id AS id, external_id, active FROM officer
+                WHERE org_id = :orgId AND (officer_id = ANY(:officerIds) OR external_id = ANY(:officerExternalIds))
+            ), p AS (
+                SELECT partner_id AS id, external_id, active FROM partner
+                WHERE org_id = :orgId AND (partner_id = ANY(:partnerIds) OR external_id = ANY(:partnerExternalIds))
+            ), pair AS (
+                SELECT DISTINCT o.id AS officer_id, p.id AS partner_id
+                FROM unnest(:pairOfficerIds, :pairOfficerExternalIds, :pairPartnerIds, :pairPartnerExternalIds)
+                     AS x(officer_id, officer_external_id, partner_id, partner_external_id)
+                JOIN o ON o.id = x.officer_id OR o.external_id = x.officer_external_id
+                JOIN p ON p.id = x.partner_id OR p.external_id = x.partner_external_id
+            )
+            SELECT 'officer' AS kind, id, external_id, active, NULL::uuid AS officer_id, NULL::uuid AS partner_id FROM o
+            UNION ALL
+            SELECT 'partner', id, external_id, active, NULL, NULL FROM p
+            UNION ALL
+            SELECT 'relationship', r.relationship_id, NULL, true, r.officer_id, r.partner_id
+            FROM pair JOIN relationship r
+              ON r.org_id = :orgId AND r.officer_id = pair.officer_id AND r.partner_id = pair.partner_id
+            """)
+    @UseRowMapper(Known.Mapper.class)
+    List<Known> known(UUID orgId, UUID[] officerIds, String[] officerExternalIds, UUID[] partnerIds,
+                      String[] partnerExternalIds, UUID[] pairOfficerIds, String[] pairOfficerExternalIds,
+                      UUID[] pairPartnerIds, String[] pairPartnerExternalIds);
 
     /**
      * Stores the events whose id is new and returns those ids; the database decides, so a repeat is

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -65,7 +66,8 @@ public class EventIngestService {
                         List<EventRejection> rejected) {
         UUID orgId = sender.orgId();
         EventDao dao = handle.attach(EventDao.class);
-        List<ResolvedEvent> resolved = PartyResolver.resolve(dao, orgId, passed, skew, rejected);
+        PartyResolver.Resolution resolution = PartyResolver.resolve(dao, orgId, passed, skew, rejected);
+        List<ResolvedEvent> resolved = resolution.events();
         requireOwnRelationship(sender, resolved.stream().map(e -> new Pair(e.officerId(), e.partnerId())).toList());
         resolved = applyValidators(handle, orgId, resolved, rejected);
         Map<UUID, ResolvedEvent> unique = new LinkedHashMap<>();
@@ -73,7 +75,8 @@ public class EventIngestService {
         if (unique.isEmpty()) {
             return new Outcome(List.of(), List.of());
         }
-        List<AcceptedEvent> accepted = insert(handle, dao, orgId, receivedAt, List.copyOf(unique.values()));
+        List<AcceptedEvent> accepted = insert(handle, dao, orgId, receivedAt, List.copyOf(unique.values()),
+                resolution.relationships());
         if (!accepted.isEmpty()) {
             listeners.forEach(listener -> listener.onAccepted(handle, orgId, accepted));
         }
@@ -112,11 +115,20 @@ public class EventIngestService {
         return remaining;
     }
 
+    /** {@code known}: the relationships the resolving query found; the missing ones are created first. */
     private List<AcceptedEvent> insert(Handle handle, EventDao dao, UUID orgId, Instant receivedAt,
-                                       List<ResolvedEvent> events) {
-        Set<Pair> pairs = new LinkedHashSet<>();
-        events.forEach(e -> pairs.add(new Pair(e.officerId(), e.partnerId())));
-        Map<Pair, UUID> relationshipOf = relationships.ensure(handle, orgId, pairs);
+                                       List<ResolvedEvent> events, Map<Pair, UUID> known) {
+        Map<Pair, UUID> relationshipOf = new HashMap<>(known);
+        Set<Pair> missing = new LinkedHashSet<>();
+        events.forEach(e -> {
+            Pair pair = new Pair(e.officerId(), e.partnerId());
+            if (!relationshipOf.containsKey(pair)) {
+                missing.add(pair);
+            }
+        });
+        if (!missing.isEmpty()) {
+            relationshipOf.putAll(relationships.createMissing(handle, orgId, missing));
+        }
         UUID[] relationshipIds = events.stream()
                 .map(e -> relationshipOf.get(new Pair(e.officerId(), e.partnerId()))).toArray(UUID[]::new);
         Set<UUID> stored = new HashSet<>(dao.insert(orgId, receivedAt,

@@ -10,19 +10,50 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Resolves every event's officer and partner, by id or external id, with one query for the whole
- * batch. An unknown or deactivated officer or partner rejects that event only. Another
- * organization's ids are simply not found: the queries are scoped to the sender's organization.
+ * Resolves every event's officer and partner, by id or external id, and finds the relationships that
+ * already exist between them, with one query for the whole batch. An unknown or deactivated officer or
+ * partner rejects that event only. Another organization's ids are simply not found: the query is scoped to
+ * the sender's organization.
  */
 final class PartyResolver {
     private PartyResolver() {
     }
 
-    static List<ResolvedEvent> resolve(EventDao dao, UUID orgId, List<EventInput> events, Duration skew,
-                                       List<EventRejection> rejected) {
-        List<Party> parties = dao.parties(orgId,
+    /** The events whose parties resolved, and the relationship of every pair among them that exists. */
+    record Resolution(List<ResolvedEvent> events, Map<Pair, UUID> relationships) {
+    }
+
+    /** An officer × partner pair as an event names it: each side by id or by external id. */
+    private record Named(UUID officerId, String officerExternalId, UUID partnerId, String partnerExternalId) {
+        Named(EventInput e) {
+            this(e.officerId(), e.officerExternalId(), e.partnerId(), e.partnerExternalId());
+        }
+    }
+
+    static Resolution resolve(EventDao dao, UUID orgId, List<EventInput> events, Duration skew,
+                              List<EventRejection> rejected) {
+        List<Named> pairs = events.stream().map(Named::new).distinct().toList();
+        List<Known> known = dao.known(orgId,
                 ids(events, EventInput::officerId), externalIds(events, EventInput::officerExternalId),
-                ids(events, EventInput::partnerId), externalIds(events, EventInput::partnerExternalId));
+                ids(events, EventInput::partnerId), externalIds(events, EventInput::partnerExternalId),
+                pairs.stream().map(Named::officerId).toArray(UUID[]::new),
+                pairs.stream().map(Named::officerExternalId).toArray(String[]::new),
+                pairs.stream().map(Named::partnerId).toArray(UUID[]::new),
+                pairs.stream().map(Named::partnerExternalId).toArray(String[]::new));
+        List<Party> parties = new ArrayList<>();
+        Map<Pair, UUID> relationships = new HashMap<>();
+        for (Known row : known) {
+            if (row.kind().equals(Known.RELATIONSHIP)) {
+                relationships.put(new Pair(row.officerId(), row.partnerId()), row.id());
+            } else {
+                parties.add(row.party());
+            }
+        }
+        return new Resolution(resolve(parties, events, skew, rejected), relationships);
+    }
+
+    private static List<ResolvedEvent> resolve(List<Party> parties, List<EventInput> events, Duration skew,
+                                               List<EventRejection> rejected) {
         Directory officers = new Directory(parties, Party.OFFICER);
         Directory partners = new Directory(parties, Party.PARTNER);
         List<ResolvedEvent> resolved = new ArrayList<>(events.size());
