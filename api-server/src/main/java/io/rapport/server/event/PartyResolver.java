@@ -3,11 +3,13 @@ package io.rapport.server.event;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Resolves every event's officer and partner, by id or external id, and finds the relationships that
@@ -23,23 +25,21 @@ final class PartyResolver {
     record Resolution(List<ResolvedEvent> events, Map<Pair, UUID> relationships) {
     }
 
-    /** An officer × partner pair as an event names it: each side by id or by external id. */
+    /** The same officer × partner naming (each side by id or by external id) as another event's. */
     private record Named(UUID officerId, String officerExternalId, UUID partnerId, String partnerExternalId) {
         Named(EventInput e) {
             this(e.officerId(), e.officerExternalId(), e.partnerId(), e.partnerExternalId());
         }
     }
 
-    static Resolution resolve(EventDao dao, UUID orgId, List<EventInput> events, Duration skew,
+    static Resolution resolve(Handle handle, UUID orgId, List<EventInput> events, Duration skew,
                               List<EventRejection> rejected) {
-        List<Named> pairs = events.stream().map(Named::new).distinct().toList();
-        List<Known> known = dao.known(orgId,
-                ids(events, EventInput::officerId), externalIds(events, EventInput::officerExternalId),
-                ids(events, EventInput::partnerId), externalIds(events, EventInput::partnerExternalId),
-                pairs.stream().map(Named::officerId).toArray(UUID[]::new),
-                pairs.stream().map(Named::officerExternalId).toArray(String[]::new),
-                pairs.stream().map(Named::partnerId).toArray(UUID[]::new),
-                pairs.stream().map(Named::partnerExternalId).toArray(String[]::new));
+        Map<Named, EventInput> pairs = new LinkedHashMap<>();
+        events.forEach(e -> pairs.putIfAbsent(new Named(e), e));
+        List<Known> known = IngestStatements.known(handle, orgId,
+                distinct(events, EventInput::officerId), distinct(events, EventInput::officerExternalId),
+                distinct(events, EventInput::partnerId), distinct(events, EventInput::partnerExternalId),
+                List.copyOf(pairs.values()));
         List<Party> parties = new ArrayList<>();
         Map<Pair, UUID> relationships = new HashMap<>();
         for (Known row : known) {
@@ -86,12 +86,8 @@ final class PartyResolver {
         return null;
     }
 
-    private static UUID[] ids(List<EventInput> events, Function<EventInput, UUID> id) {
-        return events.stream().map(id).filter(Objects::nonNull).distinct().toArray(UUID[]::new);
-    }
-
-    private static String[] externalIds(List<EventInput> events, Function<EventInput, String> id) {
-        return events.stream().map(id).filter(Objects::nonNull).distinct().toArray(String[]::new);
+    private static <T> List<T> distinct(List<EventInput> events, Function<EventInput, T> id) {
+        return events.stream().map(id).filter(Objects::nonNull).distinct().toList();
     }
 
     private static final class Directory {

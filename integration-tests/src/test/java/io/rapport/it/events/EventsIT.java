@@ -110,7 +110,8 @@ class EventsIT {
     void send_aBatchMixingKnownAndNewPairs_createsOnlyTheNewRelationships_andFilesEachEventUnderItsOwn() {
         Pair pair = newPair();
         Officer officer = pair.officer();
-        Partner second = aPartner().externalId("p-" + UUID.randomUUID()).create(pair.client());
+        // Quotes, backslashes, braces, commas and the word NULL: all must survive being sent as array elements.
+        Partner second = aPartner().externalId("NULL \"p\" \\ {a,b} " + UUID.randomUUID()).create(pair.client());
         Partner third = aPartner().create(pair.client());
         pair.client().events().send(List.of(anEvent(now()).pair(officer, pair.partner()).input()));
         UUID known = pair.relationshipId();
