@@ -25,7 +25,7 @@ final class PartyResolver {
     record Resolution(List<ResolvedEvent> events, Map<Pair, UUID> relationships) {
     }
 
-    /** The same officer × partner naming (each side by id or by external id) as another event's. */
+    /** How an event names its officer × partner pair, each side by id or external id: one lookup row per naming. */
     private record Named(UUID officerId, String officerExternalId, UUID partnerId, String partnerExternalId) {
         Named(EventInput e) {
             this(e.officerId(), e.officerExternalId(), e.partnerId(), e.partnerExternalId());
