@@ -8,6 +8,7 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.lifecycle.Managed;
@@ -102,6 +103,8 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 /** Wires Rapport by hand: configuration → database → services → resources. */
 public class RapportApplication extends Application<RapportConfiguration> {
     private final Clock clock;
+    /** Jdbi's pool, also used directly by API-key authentication (one plain statement per request). */
+    private ManagedDataSource dataSource;
 
     public RapportApplication() {
         this(Clock.systemUTC());
@@ -172,7 +175,8 @@ public class RapportApplication extends Application<RapportConfiguration> {
         } else {
             migrations.requireCurrent();
         }
-        Jdbi jdbi = new JdbiFactory().build(environment, database, "postgresql");
+        dataSource = database.build(environment.metrics(), "postgresql");
+        Jdbi jdbi = new JdbiFactory().build(environment, database, dataSource, "postgresql");
         jdbi.installPlugin(new PostgresPlugin());
         jdbi.getConfig(SqlStatements.class).setTemplateEngine(new CachedNamingTemplateEngine());
         environment.healthChecks().register("schema", new SchemaHealthCheck(migrations));
@@ -185,7 +189,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         String adminKey = AdminKeys.resolve(config.getAuth().adminKey(), databaseConfig.embedded(), databaseConfig.dataDir());
         List<CredentialResolver> credentials = List.of(
                 new PlatformAdminCredentials(adminKey),
-                new ApiKeyCredentials(jdbi, clock),
+                new ApiKeyCredentials(dataSource, clock),
                 new InstallTokenCredentials(jdbi));
 
         var jersey = environment.jersey();

@@ -330,6 +330,7 @@ public final class RapportClient implements AutoCloseable {
         private final HttpClient httpClient;
 
         SharedApiClient(Builder builder) {
+            setObjectMapper(createDefaultObjectMapper().registerModule(OffsetDateTimeText.module()));
             updateBaseUri(builder.baseUrl.toString());
             setReadTimeout(builder.readTimeout);
             String authorization = "Bearer " + builder.apiKey;

@@ -11,7 +11,6 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(ApiKey.class)
-@RegisterConstructorMapper(KeyLookup.class)
 public interface ApiKeyDao {
 
     @SqlUpdate("""
@@ -34,24 +33,4 @@ public interface ApiKeyDao {
             WHERE org_id = :orgId AND key_id = :keyId
             """)
     int revoke(UUID orgId, UUID keyId, Instant now);
-
-    /**
-     * The active key with this hash, and its use recorded in the same round trip: at most once a minute
-     * per key (so authentication is not a write per request) and only while the organization is active.
-     * Authentication as two statements (lookup, then touch) was a seventh of the server's CPU at ingest.
-     */
-    @SqlQuery("""
-            WITH k AS (
-                SELECT k.key_id, k.scopes, o.status AS org_status
-                FROM api_key k JOIN organization o ON o.org_id = k.org_id
-                WHERE k.org_id = :orgId AND k.key_hash = :hash AND k.revoked_at IS NULL
-            ), touched AS (
-                UPDATE api_key a SET last_used_at = :now
-                FROM k
-                WHERE a.org_id = :orgId AND a.key_id = k.key_id AND k.org_status = 'active'
-                  AND (a.last_used_at IS NULL OR a.last_used_at < CAST(:now AS timestamptz) - interval '1 minute')
-            )
-            SELECT key_id, scopes, org_status FROM k
-            """)
-    Optional<KeyLookup> findActiveAndTouch(UUID orgId, byte[] hash, Instant now);
 }

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** The event write path is set-based: every statement handles the whole batch through arrays. */
+/** Officers and partners for app installs, and the timelines; the ingest statements are {@link IngestStatements}. */
 @RegisterConstructorMapper(Party.class)
 @RegisterConstructorMapper(UsageEvent.class)
 public interface EventDao {
@@ -21,30 +21,6 @@ public interface EventDao {
             """)
     List<Party> parties(UUID orgId, UUID[] officerIds, String[] officerExternalIds, UUID[] partnerIds,
                         String[] partnerExternalIds);
-
-    /**
-     * Stores the events whose id is new and returns those ids; the database decides, so a repeat is
-     * dropped even when it arrives at the same moment on another connection. Rows go in event-id order
-     * so that two batches sharing ids take their row locks in the same order and cannot deadlock.
-     * Times come as epoch microseconds and the properties as one JSON array (JSON null for none): as
-     * text arrays, the driver escaped every character of them, a sixth of the server's CPU per batch.
-     */
-    @SqlQuery("""
-            INSERT INTO usage_event (org_id, event_id, relationship_id, officer_id, partner_id, type, occurred_at,
-                                     received_at, content_id, properties)
-            SELECT :orgId, e.event_id, e.relationship_id, e.officer_id, e.partner_id, e.type,
-                   TIMESTAMPTZ 'epoch' + e.occurred_micros * INTERVAL '1 microsecond',
-                   :receivedAt, e.content_id, NULLIF(p.properties, 'null'::jsonb)
-            FROM unnest(:eventIds, :relationshipIds, :officerIds, :partnerIds, :types, :occurredMicros, :contentIds)
-                 WITH ORDINALITY AS e(event_id, relationship_id, officer_id, partner_id, type, occurred_micros,
-                                      content_id, n)
-            JOIN jsonb_array_elements(CAST(:properties AS jsonb)) WITH ORDINALITY AS p(properties, n) ON p.n = e.n
-            ORDER BY e.event_id
-            ON CONFLICT (org_id, event_id) DO NOTHING
-            RETURNING event_id
-            """)
-    List<UUID> insert(UUID orgId, Instant receivedAt, UUID[] eventIds, UUID[] relationshipIds, UUID[] officerIds,
-                      UUID[] partnerIds, String[] types, Long[] occurredMicros, UUID[] contentIds, String properties);
 
     // The two timelines differ only in their first predicate, and stay two statements on purpose: each
     // then has a fixed plan on its own index, where one "relationship or partner" query would not.

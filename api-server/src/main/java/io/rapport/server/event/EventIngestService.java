@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,7 +38,7 @@ public class EventIngestService {
         this.relationships = relationships;
         this.validators = List.copyOf(validators);
         this.listeners = List.copyOf(listeners);
-        SqlObjects.warm(jdbi, EventDao.class, RelationshipDao.class);
+        SqlObjects.warm(jdbi, RelationshipDao.class);
     }
 
     /** {@code sentAt}, when not null, is the client's clock at sending: its skew is taken out of every event. */
@@ -64,8 +65,8 @@ public class EventIngestService {
     private Outcome store(Handle handle, Sender sender, Instant receivedAt, Duration skew, List<EventInput> passed,
                         List<EventRejection> rejected) {
         UUID orgId = sender.orgId();
-        EventDao dao = handle.attach(EventDao.class);
-        List<ResolvedEvent> resolved = PartyResolver.resolve(dao, orgId, passed, skew, rejected);
+        PartyResolver.Resolution resolution = PartyResolver.resolve(handle, orgId, passed, skew, rejected);
+        List<ResolvedEvent> resolved = resolution.events();
         requireOwnRelationship(sender, resolved.stream().map(e -> new Pair(e.officerId(), e.partnerId())).toList());
         resolved = applyValidators(handle, orgId, resolved, rejected);
         Map<UUID, ResolvedEvent> unique = new LinkedHashMap<>();
@@ -73,7 +74,8 @@ public class EventIngestService {
         if (unique.isEmpty()) {
             return new Outcome(List.of(), List.of());
         }
-        List<AcceptedEvent> accepted = insert(handle, dao, orgId, receivedAt, List.copyOf(unique.values()));
+        List<AcceptedEvent> accepted = insert(handle, orgId, receivedAt, List.copyOf(unique.values()),
+                resolution.relationships());
         if (!accepted.isEmpty()) {
             listeners.forEach(listener -> listener.onAccepted(handle, orgId, accepted));
         }
@@ -112,27 +114,30 @@ public class EventIngestService {
         return remaining;
     }
 
-    private List<AcceptedEvent> insert(Handle handle, EventDao dao, UUID orgId, Instant receivedAt,
-                                       List<ResolvedEvent> events) {
-        Set<Pair> pairs = new LinkedHashSet<>();
-        events.forEach(e -> pairs.add(new Pair(e.officerId(), e.partnerId())));
-        Map<Pair, UUID> relationshipOf = relationships.ensure(handle, orgId, pairs);
-        UUID[] relationshipIds = events.stream()
-                .map(e -> relationshipOf.get(new Pair(e.officerId(), e.partnerId()))).toArray(UUID[]::new);
-        Set<UUID> stored = new HashSet<>(dao.insert(orgId, receivedAt,
-                events.stream().map(ResolvedEvent::eventId).toArray(UUID[]::new),
-                relationshipIds,
-                events.stream().map(ResolvedEvent::officerId).toArray(UUID[]::new),
-                events.stream().map(ResolvedEvent::partnerId).toArray(UUID[]::new),
-                events.stream().map(ResolvedEvent::type).toArray(String[]::new),
-                events.stream().map(e -> micros(e.occurredAt())).toArray(Long[]::new),
-                events.stream().map(ResolvedEvent::contentId).toArray(UUID[]::new),
-                propertiesArray(events)));
+    /** {@code known}: the relationships the resolving query found; the missing ones are created first. */
+    private List<AcceptedEvent> insert(Handle handle, UUID orgId, Instant receivedAt,
+                                       List<ResolvedEvent> events, Map<Pair, UUID> known) {
+        Map<Pair, UUID> relationshipOf = new HashMap<>(known);
+        Set<Pair> missing = new LinkedHashSet<>();
+        events.forEach(e -> {
+            Pair pair = new Pair(e.officerId(), e.partnerId());
+            if (!relationshipOf.containsKey(pair)) {
+                missing.add(pair);
+            }
+        });
+        if (!missing.isEmpty()) {
+            relationshipOf.putAll(relationships.createMissing(handle, orgId, missing));
+        }
+        List<UUID> relationshipIds = events.stream()
+                .map(e -> relationshipOf.get(new Pair(e.officerId(), e.partnerId()))).toList();
+        long[] occurredMicros = events.stream().mapToLong(e -> micros(e.occurredAt())).toArray();
+        Set<UUID> stored = new HashSet<>(IngestStatements.insert(handle, orgId, receivedAt, events, relationshipIds,
+                occurredMicros, propertiesArray(events)));
         List<AcceptedEvent> accepted = new ArrayList<>(stored.size());
         for (int i = 0; i < events.size(); i++) {
             ResolvedEvent e = events.get(i);
             if (stored.contains(e.eventId())) {
-                accepted.add(new AcceptedEvent(e.eventId(), relationshipIds[i], e.officerId(), e.partnerId(), e.type(),
+                accepted.add(new AcceptedEvent(e.eventId(), relationshipIds.get(i), e.officerId(), e.partnerId(), e.type(),
                         e.occurredAt(), e.contentId(), e.propertiesJson()));
             }
         }

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(Relationship.class)
 public interface RelationshipDao {
@@ -20,17 +19,20 @@ public interface RelationshipDao {
     List<Relationship> findPairs(UUID orgId, UUID[] officerIds, UUID[] partnerIds);
 
     /**
-     * Creates the pairs that do not exist yet; a pair created meanwhile by another transaction is left
-     * alone. Sorted, so concurrent batches lock pairs in one order.
+     * Creates the pairs that do not exist yet and returns those it created; a pair created meanwhile by
+     * another transaction is left alone (and not returned). Sorted, so concurrent batches lock pairs in one
+     * order.
      */
-    @SqlUpdate("""
+    @SqlQuery("""
             INSERT INTO relationship (org_id, relationship_id, officer_id, partner_id, created_at)
             SELECT :orgId, p.relationship_id, p.officer_id, p.partner_id, :now
             FROM unnest(:relationshipIds, :officerIds, :partnerIds) AS p(relationship_id, officer_id, partner_id)
             ORDER BY p.officer_id, p.partner_id
             ON CONFLICT DO NOTHING
+            RETURNING *
             """)
-    int insertPairs(UUID orgId, UUID[] relationshipIds, UUID[] officerIds, UUID[] partnerIds, Instant now);
+    List<Relationship> insertPairs(UUID orgId, UUID[] relationshipIds, UUID[] officerIds, UUID[] partnerIds,
+                                   Instant now);
 
     @SqlQuery("SELECT * FROM relationship WHERE org_id = :orgId AND relationship_id = :relationshipId")
     Optional<Relationship> find(UUID orgId, UUID relationshipId);

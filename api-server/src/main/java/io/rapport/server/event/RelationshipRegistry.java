@@ -27,16 +27,32 @@ public class RelationshipRegistry {
     public Map<Pair, UUID> ensure(Handle handle, UUID orgId, Collection<Pair> pairs) {
         RelationshipDao dao = handle.attach(RelationshipDao.class);
         Map<Pair, UUID> found = find(dao, orgId, pairs);
-        if (found.size() == pairs.size()) {
-            return found;
+        if (found.size() < pairs.size()) {
+            found.putAll(create(dao, orgId, pairs.stream().filter(p -> !found.containsKey(p)).toList()));
         }
-        List<Pair> missing = pairs.stream().filter(p -> !found.containsKey(p)).toList();
-        dao.insertPairs(orgId, missing.stream().map(p -> ids.next()).toArray(UUID[]::new),
-                missing.stream().map(Pair::officerId).toArray(UUID[]::new),
-                missing.stream().map(Pair::partnerId).toArray(UUID[]::new), clock.instant());
-        // A new statement sees pairs a concurrent transaction committed while our insert waited on them.
-        found.putAll(find(dao, orgId, missing));
         return found;
+    }
+
+    /**
+     * The relationship id of every pair that an earlier statement of the caller's transaction did not find:
+     * created now, or, when another transaction created it meanwhile, read back.
+     */
+    Map<Pair, UUID> createMissing(Handle handle, UUID orgId, Collection<Pair> missing) {
+        return create(handle.attach(RelationshipDao.class), orgId, missing);
+    }
+
+    private Map<Pair, UUID> create(RelationshipDao dao, UUID orgId, Collection<Pair> missing) {
+        List<Pair> list = new ArrayList<>(missing);
+        Map<Pair, UUID> created = new HashMap<>();
+        dao.insertPairs(orgId, list.stream().map(p -> ids.next()).toArray(UUID[]::new),
+                        list.stream().map(Pair::officerId).toArray(UUID[]::new),
+                        list.stream().map(Pair::partnerId).toArray(UUID[]::new), clock.instant())
+                .forEach(r -> created.put(new Pair(r.officerId(), r.partnerId()), r.relationshipId()));
+        if (created.size() < list.size()) {
+            // Created by a concurrent transaction: our insert waited for it to commit, and a new statement sees it.
+            created.putAll(find(dao, orgId, list.stream().filter(p -> !created.containsKey(p)).toList()));
+        }
+        return created;
     }
 
     private static Map<Pair, UUID> find(RelationshipDao dao, UUID orgId, Collection<Pair> pairs) {

@@ -127,4 +127,53 @@ class ConcurrentIngestIT {
         }
         assertThat(stored).containsExactlyInAnyOrderElementsOf(pool.stream().map(UsageEventInput::getEventId).toList());
     }
+
+    /**
+     * Every batch names a pair that exists and pairs seen for the first time, the same new pairs in every
+     * sender's batch: each new pair gets exactly one relationship, and every event is filed under its pair's.
+     */
+    @Test
+    void newPairsBesideAKnownOne_fromEightThreadsOnTwoNodes_getOneRelationshipEach() throws Exception {
+        TestOrg org = SERVER.newOrg();
+        Officer officer = anOfficer().create(org.client());
+        Partner known = aPartner().create(org.client());
+        org.client().events().send(List.of(anEvent(Instant.now()).pair(officer, known).input()));
+        RapportClient nodeB = RapportClient.builder().baseUrl("http://localhost:" + secondNode.getLocalPort())
+                .apiKey(org.apiKey()).build();
+        List<Partner> partners = new ArrayList<>(List.of(known));
+        for (int round = 0; round < BATCHES_PER_THREAD; round++) {
+            List<Partner> fresh = List.of(aPartner().create(org.client()), aPartner().create(org.client()));
+            partners.addAll(fresh);
+            List<Partner> named = List.of(known, fresh.get(0), fresh.get(1));
+            ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<EventBatchResult>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                RapportClient client = t % 2 == 0 ? org.client() : nodeB;
+                List<UsageEventInput> batch = IntStream.range(0, 30)
+                        .mapToObj(i -> anEvent(Instant.now()).pair(officer, named.get(i % 3)).input()).toList();
+                results.add(threads.submit(() -> {
+                    start.await();
+                    return client.events().send(batch);
+                }));
+            }
+            start.countDown();
+            for (Future<EventBatchResult> future : results) {
+                EventBatchResult answer = future.get(2, TimeUnit.MINUTES);
+                assertThat(answer.getRejected()).isEmpty();
+                assertThat(answer.getAccepted()).isEqualTo(30);
+            }
+            threads.shutdown();
+        }
+
+        assertThat(org.client().relationships().all(officer.getId(), null)).extracting(r -> r.getPartnerId())
+                .containsExactlyInAnyOrderElementsOf(partners.stream().map(Partner::getId).toList());
+        for (Partner partner : partners) {
+            UUID relationshipId = org.client().relationships().find(officer.getId(), partner.getId()).orElseThrow().getId();
+            assertThat(org.client().events().allForPartner(partner.getId(), null, null, null))
+                    .extracting(UsageEvent::getRelationshipId).containsOnly(relationshipId);
+        }
+        assertThat(org.client().events().allForPartner(known.getId(), null, null, null))
+                .hasSize(1 + THREADS * BATCHES_PER_THREAD * 10);
+    }
 }

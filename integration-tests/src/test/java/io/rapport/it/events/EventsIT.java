@@ -107,6 +107,41 @@ class EventsIT {
     }
 
     @Test
+    void send_aBatchMixingKnownAndNewPairs_createsOnlyTheNewRelationships_andFilesEachEventUnderItsOwn() {
+        Pair pair = newPair();
+        Officer officer = pair.officer();
+        // Quotes, backslashes, braces, commas and the word NULL: all must survive being sent as array elements.
+        Partner second = aPartner().externalId("NULL \"p\" \\ {a,b} " + UUID.randomUUID()).create(pair.client());
+        Partner third = aPartner().create(pair.client());
+        pair.client().events().send(List.of(anEvent(now()).pair(officer, pair.partner()).input()));
+        UUID known = pair.relationshipId();
+        UsageEventInput knownByIds = anEvent(now()).pair(officer, pair.partner()).input();
+        UsageEventInput knownByExternalIds = anEvent(now()).officerExternalId(officer.getExternalId())
+                .partnerExternalId(pair.partner().getExternalId()).input();
+        UsageEventInput secondByExternalId = anEvent(now()).officerId(officer.getId())
+                .partnerExternalId(second.getExternalId()).input();
+        UsageEventInput third1 = anEvent(now()).pair(officer, third).input();
+        UsageEventInput third2 = anEvent(now()).officerExternalId(officer.getExternalId()).partnerId(third.getId()).input();
+
+        EventBatchResult result = pair.client().events().send(
+                List.of(knownByIds, secondByExternalId, third1, knownByExternalIds, third2));
+
+        assertThat(result.getAccepted()).isEqualTo(5);
+        assertThat(pair.client().relationships().all(officer.getId(), null)).extracting(Relationship::getPartnerId)
+                .containsExactlyInAnyOrder(pair.partner().getId(), second.getId(), third.getId());
+        assertThat(pair.relationshipId()).isEqualTo(known);
+        assertThat(pair.timeline()).extracting(UsageEvent::getEventId)
+                .contains(knownByIds.getEventId(), knownByExternalIds.getEventId()).hasSize(3);
+        UUID secondId = pair.client().relationships().find(officer.getId(), second.getId()).orElseThrow().getId();
+        UUID thirdId = pair.client().relationships().find(officer.getId(), third.getId()).orElseThrow().getId();
+        assertThat(pair.client().events().allForRelationship(secondId, null, null, null).toList())
+                .extracting(UsageEvent::getEventId, UsageEvent::getPartnerId)
+                .containsExactly(tuple(secondByExternalId.getEventId(), second.getId()));
+        assertThat(pair.client().events().allForRelationship(thirdId, null, null, null).toList())
+                .extracting(UsageEvent::getEventId).containsExactlyInAnyOrder(third1.getEventId(), third2.getEventId());
+    }
+
+    @Test
     void ingest_whenEventIdRepeatsWithinABatch_storesItOnce_andReportsTheRepeatAsDuplicate() {
         Pair pair = newPair();
         UsageEventInput event = anEvent(now()).pair(pair.officer(), pair.partner()).input();
