@@ -5,11 +5,7 @@ import static io.rapport.it.support.Fixtures.anEvent;
 import static io.rapport.it.support.Fixtures.anOfficer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropwizard.core.Application;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.DropwizardTestSupport;
 import io.rapport.it.support.RapportServerExtension;
-import io.rapport.it.support.TestDatabases;
 import io.rapport.it.support.TestOrg;
 import io.rapport.sdk.RapportClient;
 import io.rapport.sdk.generated.model.EventBatchResult;
@@ -17,8 +13,6 @@ import io.rapport.sdk.generated.model.Officer;
 import io.rapport.sdk.generated.model.Partner;
 import io.rapport.sdk.generated.model.UsageEvent;
 import io.rapport.sdk.generated.model.UsageEventInput;
-import io.rapport.server.RapportApplication;
-import io.rapport.server.RapportConfiguration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,32 +42,17 @@ class ConcurrentIngestIT {
 
     @RegisterExtension
     static final RapportServerExtension SERVER = new RapportServerExtension();
-    private static DropwizardTestSupport<RapportConfiguration> secondNode;
+    private static RapportServerExtension.Node secondNode;
 
     @BeforeAll
     static void startSecondNode() throws Exception {
-        TestDatabases.Database db = SERVER.database();
-        secondNode = new DropwizardTestSupport<>(RapportApplication.class, (String) null,
-                ConfigOverride.config("database.url", db.url()),
-                ConfigOverride.config("database.user", db.user()),
-                ConfigOverride.config("database.password", db.password()),
-                ConfigOverride.config("database.migrateOnStart", "false"),
-                ConfigOverride.config("auth.adminKey", RapportServerExtension.ADMIN_KEY),
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("logging.level", "WARN")) {
-            @Override
-            public Application<RapportConfiguration> newApplication() {
-                return new RapportApplication();
-            }
-        };
-        secondNode.before();
+        secondNode = SERVER.anotherNode();
     }
 
     @AfterAll
     static void stopSecondNode() {
         if (secondNode != null) {
-            secondNode.after();
+            secondNode.close();
         }
     }
 
@@ -87,8 +66,7 @@ class ConcurrentIngestIT {
                 .mapToObj(i -> anEvent(Instant.now().minusSeconds(i)).officerId(officer.getId())
                         .partnerId(partners.get(i % 2).getId()).input())
                 .toList();
-        RapportClient nodeB = RapportClient.builder().baseUrl("http://localhost:" + secondNode.getLocalPort())
-                .apiKey(org.apiKey()).build();
+        RapportClient nodeB = secondNode.client(org.apiKey());
 
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
@@ -138,8 +116,7 @@ class ConcurrentIngestIT {
         Officer officer = anOfficer().create(org.client());
         Partner known = aPartner().create(org.client());
         org.client().events().send(List.of(anEvent(Instant.now()).pair(officer, known).input()));
-        RapportClient nodeB = RapportClient.builder().baseUrl("http://localhost:" + secondNode.getLocalPort())
-                .apiKey(org.apiKey()).build();
+        RapportClient nodeB = secondNode.client(org.apiKey());
         List<Partner> partners = new ArrayList<>(List.of(known));
         for (int round = 0; round < BATCHES_PER_THREAD; round++) {
             List<Partner> fresh = List.of(aPartner().create(org.client()), aPartner().create(org.client()));

@@ -5,13 +5,9 @@ import static io.rapport.it.support.Fixtures.anOfficer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.dropwizard.core.Application;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.DropwizardTestSupport;
 import io.rapport.it.scores.Expected.Sent;
 import io.rapport.it.support.MutableClock;
 import io.rapport.it.support.RapportServerExtension;
-import io.rapport.it.support.TestDatabases;
 import io.rapport.it.support.TestOrg;
 import io.rapport.sdk.RapportClient;
 import io.rapport.sdk.generated.model.JobStatus;
@@ -21,8 +17,6 @@ import io.rapport.sdk.generated.model.ScoredPartner;
 import io.rapport.sdk.generated.model.ScoringModel;
 import io.rapport.sdk.generated.model.ScoringModelInput;
 import io.rapport.sdk.generated.model.Trend;
-import io.rapport.server.RapportApplication;
-import io.rapport.server.RapportConfiguration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -46,34 +40,17 @@ class ScoringModelNodesIT {
 
     @RegisterExtension
     static final RapportServerExtension SERVER = new RapportServerExtension(CLOCK).with("scoring.sweepInterval", "1h");
-    private static DropwizardTestSupport<RapportConfiguration> secondNode;
+    private static RapportServerExtension.Node secondNode;
 
     @BeforeAll
     static void startSecondNode() throws Exception {
-        TestDatabases.Database db = SERVER.database();
-        secondNode = new DropwizardTestSupport<>(RapportApplication.class, (String) null,
-                ConfigOverride.config("database.url", db.url()),
-                ConfigOverride.config("database.user", db.user()),
-                ConfigOverride.config("database.password", db.password()),
-                ConfigOverride.config("database.migrateOnStart", "false"),
-                ConfigOverride.config("auth.adminKey", RapportServerExtension.ADMIN_KEY),
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("rateLimit.enabled", "false"),
-                ConfigOverride.config("scoring.sweepInterval", "1h"),
-                ConfigOverride.config("logging.level", "WARN")) {
-            @Override
-            public Application<RapportConfiguration> newApplication() {
-                return new RapportApplication(CLOCK);
-            }
-        };
-        secondNode.before();
+        secondNode = SERVER.anotherNode();
     }
 
     @AfterAll
     static void stopSecondNode() {
         if (secondNode != null) {
-            secondNode.after();
+            secondNode.close();
         }
     }
 
@@ -179,7 +156,7 @@ class ScoringModelNodesIT {
     }
 
     private static RapportClient onSecondNode(TestOrg org) {
-        return RapportClient.builder().baseUrl("http://localhost:" + secondNode.getLocalPort()).apiKey(org.apiKey()).build();
+        return secondNode.client(org.apiKey());
     }
 
     private static ScoringModelInput input(ScoringModel model) {
