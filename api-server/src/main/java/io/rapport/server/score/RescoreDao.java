@@ -32,31 +32,35 @@ public interface RescoreDao {
             WITH w AS (SELECT * FROM unnest(CAST(:types AS text[]), CAST(:weights AS float8[])) AS w(type, weight)),
             ev AS (
                 SELECT e.relationship_id, e.type, e.occurred_at, COALESCE(w.weight, 0) AS weight,
-                       max(e.occurred_at) OVER (PARTITION BY e.relationship_id) AS ref_time
+                       (extract(epoch FROM e.occurred_at)
+                        - extract(epoch FROM max(e.occurred_at) OVER (PARTITION BY e.relationship_id)))::float8 AS age
                 FROM usage_event e LEFT JOIN w ON w.type = e.type
                 WHERE e.org_id = :orgId AND e.relationship_id = ANY(CAST(:ids AS uuid[]))),
+            totals AS (
+                SELECT relationship_id,
+                       sum(weight * power(2::float8, age / :halfLife)) AS raw,
+                       sum(weight * power(2::float8, age / :shortHalfLife)) AS short_raw,
+                       max(occurred_at) AS ref_time,
+                       max(occurred_at) FILTER (WHERE type = 'meeting_logged') AS last_meeting_at,
+                       max(occurred_at) FILTER (WHERE type = 'feedback_given') AS last_feedback_at,
+                       max(occurred_at) FILTER (WHERE type = 'referral_sent') AS last_referral_at,
+                       (array_agg(occurred_at ORDER BY occurred_at DESC) FILTER (WHERE type = 'referral_sent'))[2]
+                           AS previous_referral_at
+                FROM ev GROUP BY relationship_id),
             by_type AS (
                 SELECT relationship_id, jsonb_object_agg(type, raw) AS type_raws
-                FROM (SELECT relationship_id, type,
-                             sum(weight * power(2::float8, (extract(epoch FROM occurred_at) - extract(epoch FROM ref_time))::float8 / :halfLife)) AS raw
+                FROM (SELECT relationship_id, type, sum(weight * power(2::float8, age / :halfLife)) AS raw
                       FROM ev GROUP BY relationship_id, type) t
                 GROUP BY relationship_id)
             INSERT INTO relationship_score AS s (org_id, relationship_id, officer_id, partner_id, raw, short_raw, ref_time,
                     last_activity_at, last_meeting_at, last_feedback_at, last_referral_at, previous_referral_at,
                     type_raws, model_version, updated_at)
-            SELECT :orgId, ev.relationship_id, r.officer_id, r.partner_id,
-                   sum(ev.weight * power(2::float8, (extract(epoch FROM ev.occurred_at) - extract(epoch FROM ev.ref_time))::float8 / :halfLife)),
-                   sum(ev.weight * power(2::float8, (extract(epoch FROM ev.occurred_at) - extract(epoch FROM ev.ref_time))::float8 / :shortHalfLife)),
-                   max(ev.ref_time), max(ev.ref_time),
-                   max(ev.occurred_at) FILTER (WHERE ev.type = 'meeting_logged'),
-                   max(ev.occurred_at) FILTER (WHERE ev.type = 'feedback_given'),
-                   max(ev.occurred_at) FILTER (WHERE ev.type = 'referral_sent'),
-                   (array_agg(ev.occurred_at ORDER BY ev.occurred_at DESC) FILTER (WHERE ev.type = 'referral_sent'))[2],
-                   bt.type_raws, :modelVersion, :now
-            FROM ev JOIN relationship r ON r.org_id = :orgId AND r.relationship_id = ev.relationship_id
-                    JOIN by_type bt ON bt.relationship_id = ev.relationship_id
-            GROUP BY ev.relationship_id, r.officer_id, r.partner_id, bt.type_raws
-            ORDER BY ev.relationship_id
+            SELECT :orgId, t.relationship_id, r.officer_id, r.partner_id, t.raw, t.short_raw, t.ref_time, t.ref_time,
+                   t.last_meeting_at, t.last_feedback_at, t.last_referral_at, t.previous_referral_at, b.type_raws,
+                   :modelVersion, :now
+            FROM totals t JOIN by_type b ON b.relationship_id = t.relationship_id
+                 JOIN relationship r ON r.org_id = :orgId AND r.relationship_id = t.relationship_id
+            ORDER BY t.relationship_id
             ON CONFLICT (org_id, relationship_id) DO UPDATE SET
                 raw = EXCLUDED.raw, short_raw = EXCLUDED.short_raw, ref_time = EXCLUDED.ref_time,
                 last_activity_at = EXCLUDED.last_activity_at, last_meeting_at = EXCLUDED.last_meeting_at,

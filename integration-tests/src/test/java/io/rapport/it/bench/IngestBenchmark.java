@@ -44,7 +44,7 @@ class IngestBenchmark {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
     private static final int PARTNERS = Integer.getInteger("bench.partners", 50);
     private static final int SEED = Integer.getInteger("bench.seed", 1_000_000);
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 50_000);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 200_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
     private static final String[] TYPES = {"app_opened", "content_viewed", "calculator_used", "profile_viewed"};
 
@@ -57,8 +57,9 @@ class IngestBenchmark {
     private static CpuMeter cpu;
 
     /** Throughput, batch latencies and CPU used (this JVM; PostgreSQL, -1 when unknown) of one run. */
-    private record Run(int events, long nanos, List<Long> batchNanos, long jvmCpuNanos, long postgresCpuNanos) {
-        static final Run NONE = new Run(0, 0, List.of(), 0, 0);
+    private record Run(int events, long nanos, List<Long> batchNanos, long jvmCpuNanos, long jitCpuNanos,
+                       long postgresCpuNanos) {
+        static final Run NONE = new Run(0, 0, List.of(), 0, 0, 0);
 
         double perSecond() {
             return events * 1e9 / nanos;
@@ -69,6 +70,11 @@ class IngestBenchmark {
             return jvmCpuNanos / 1e6 / (events / 1000.0);
         }
 
+        /** Of {@link #jvmCpuPerThousand}, what the JIT compiler threads used (warm-up still going on). */
+        double jitCpuPerThousand() {
+            return jitCpuNanos / 1e6 / (events / 1000.0);
+        }
+
         double postgresCpuPerThousand() {
             return postgresCpuNanos < 0 ? Double.NaN : postgresCpuNanos / 1e6 / (events / 1000.0);
         }
@@ -77,7 +83,8 @@ class IngestBenchmark {
             List<Long> latencies = new ArrayList<>(batchNanos);
             latencies.addAll(other.batchNanos);
             long postgres = postgresCpuNanos < 0 || other.postgresCpuNanos < 0 ? -1 : postgresCpuNanos + other.postgresCpuNanos;
-            return new Run(events + other.events, nanos + other.nanos, latencies, jvmCpuNanos + other.jvmCpuNanos, postgres);
+            return new Run(events + other.events, nanos + other.nanos, latencies, jvmCpuNanos + other.jvmCpuNanos,
+                    jitCpuNanos + other.jitCpuNanos, postgres);
         }
 
         double percentileMillis(double p) {
@@ -152,9 +159,14 @@ class IngestBenchmark {
                         + " API %.1f JVM + %.1f PostgreSQL%n",
                 raw.jvmCpuPerThousand(), raw.postgresCpuPerThousand(), statement.jvmCpuPerThousand(),
                 statement.postgresCpuPerThousand(), api.jvmCpuPerThousand(), api.postgresCpuPerThousand());
+        System.out.printf("    of the JVM's, JIT       : raw %.1f, API's INSERT %.1f, API %.1f%n",
+                raw.jitCpuPerThousand(), statement.jitCpuPerThousand(), api.jitCpuPerThousand());
         System.out.printf("    CPU-cost ratio raw/API  : %10.2f  (the ratio (3) on a machine with no other load)%n",
                 (raw.jvmCpuPerThousand() + raw.postgresCpuPerThousand())
                         / (api.jvmCpuPerThousand() + api.postgresCpuPerThousand()));
+        System.out.printf("    same, JIT left out      : %10.2f  (steady state: compiled code only)%n",
+                (raw.jvmCpuPerThousand() - raw.jitCpuPerThousand() + raw.postgresCpuPerThousand())
+                        / (api.jvmCpuPerThousand() - api.jitCpuPerThousand() + api.postgresCpuPerThousand()));
     }
 
     private static List<UsageEventInput> events(int count, Officer officer, List<Partner> partners) {
@@ -230,7 +242,7 @@ class IngestBenchmark {
 
     /**
      * The statement the API itself runs (unnest arrays and a JSON array of properties, ON CONFLICT DO
-     * NOTHING RETURNING; see EventDao.insert), on the same
+     * NOTHING RETURNING; see IngestStatements), on the same
      * connections: how much of the gap between (1) and (2) is the database's duplicate check, not HTTP.
      */
     private static Run rawApiStatement(UUID orgId, List<Target> targets, int count) throws Exception {
@@ -361,6 +373,6 @@ class IngestBenchmark {
         long nanos = System.nanoTime() - start;
         CpuMeter.Used used = cpu.now().minus(cpuBefore);
         pool.shutdown();
-        return new Run(events, nanos, all, used.jvmNanos(), used.postgresNanos());
+        return new Run(events, nanos, all, used.jvmNanos(), used.jitNanos(), used.postgresNanos());
     }
 }
