@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -105,11 +106,20 @@ public class RescoreJobs implements Managed {
                 .orElseGet(() -> new Enqueued(orgId, dao.findUnfinished(orgId).orElseThrow(), false));
     }
 
-    /** After the enqueuing transaction committed: takes a new job and runs it here. */
+    /**
+     * After the enqueuing transaction committed: takes a new job and runs it here. The job is already
+     * stored, so if it cannot be taken now (the database briefly unreachable), a later pass of any node
+     * takes it: the caller is answered with the queued job either way.
+     */
     public RescoreJob launch(Enqueued enqueued) {
         if (enqueued.isNew()) {
-            jdbi.withExtension(RescoreDao.class, dao -> dao.claim(enqueued.orgId(), enqueued.job().jobId(), owner,
-                    clock.instant(), clock.instant().plus(lease))).ifPresent(this::runHere);
+            try {
+                jdbi.withExtension(RescoreDao.class, dao -> dao.claim(enqueued.orgId(), enqueued.job().jobId(), owner,
+                        clock.instant(), clock.instant().plus(lease))).ifPresent(this::runHere);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not take rescore job {} now; a node's next look for unheld jobs takes it",
+                        enqueued.job().jobId(), e);
+            }
         }
         return enqueued.job();
     }
@@ -133,7 +143,12 @@ public class RescoreJobs implements Managed {
 
     private void runHere(JobClaim claim) {
         running.incrementAndGet();
-        executor.execute(new JobRun(claim));
+        try {
+            executor.execute(new JobRun(claim));
+        } catch (RejectedExecutionException stopping) {
+            running.decrementAndGet();
+            release(claim);
+        }
     }
 
     /** A job taken by this node, waiting for or running on one of its threads. */
