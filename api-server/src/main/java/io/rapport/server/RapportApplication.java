@@ -267,7 +267,8 @@ public class RapportApplication extends Application<RapportConfiguration> {
         DeliveryPurge purge = new DeliveryPurge(jdbi, clock, config.getWebhooks().retention());
         purge.schedule(environment);
         environment.admin().addTask(DispatchTask.purge(purge));
-        environment.jersey().register(new WebhookResource(new WebhookService(jdbi, clock, targets),
+        environment.jersey().register(new WebhookResource(new WebhookService(jdbi, clock, targets,
+                config.getWebhooks().secretRotationOverlap()),
                 new DeliveryService(jdbi, clock), environment.getObjectMapper()));
     }
 

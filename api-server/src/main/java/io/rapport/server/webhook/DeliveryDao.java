@@ -87,7 +87,8 @@ public interface DeliveryDao {
             WHERE d.org_id = due.org_id AND d.delivery_id = due.delivery_id
               AND s.org_id = d.org_id AND s.subscription_id = d.subscription_id
             RETURNING d.org_id, d.delivery_id, d.subscription_id, d.payload::text AS body, d.attempt_count,
-                      d.budget_start, s.url, s.secret
+                      d.budget_start, s.url, s.secret,
+                      CASE WHEN s.previous_secret_until > :now THEN s.previous_secret END AS previous_secret
             """)
     List<ClaimedDelivery> claim(Instant now, Instant leaseUntil, int limit);
 

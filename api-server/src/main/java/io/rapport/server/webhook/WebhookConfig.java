@@ -52,6 +52,15 @@ public class WebhookConfig {
     @JsonProperty
     private Duration disableAfter = Duration.days(3);
 
+    /** How long a rotated-out signing secret keeps signing beside the new one. */
+    @NotNull
+    @JsonProperty
+    private Duration secretRotationOverlap = Duration.hours(24);
+
+    public java.time.Duration secretRotationOverlap() {
+        return java.time.Duration.ofMillis(secretRotationOverlap.toMilliseconds());
+    }
+
     /** How long succeeded and failed deliveries (and their attempts) are kept, to list and redeliver. */
     @NotNull
     @JsonProperty

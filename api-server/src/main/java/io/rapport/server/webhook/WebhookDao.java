@@ -45,8 +45,13 @@ public interface WebhookDao {
     Optional<WebhookSubscription> update(UUID orgId, UUID id, String url, @Bind("types") String[] types,
                                          String description, boolean active, Instant now);
 
-    @SqlUpdate("UPDATE webhook_subscription SET secret = :secret, updated_at = :now WHERE org_id = :orgId AND subscription_id = :id")
-    int rotate(UUID orgId, UUID id, String secret, Instant now);
+    /** The new secret; the one it replaces keeps signing beside it until {@code overlapUntil}. */
+    @SqlUpdate("""
+            UPDATE webhook_subscription
+               SET previous_secret = secret, previous_secret_until = :overlapUntil, secret = :secret, updated_at = :now
+             WHERE org_id = :orgId AND subscription_id = :id
+            """)
+    int rotate(UUID orgId, UUID id, String secret, Instant now, Instant overlapUntil);
 
     @SqlUpdate("DELETE FROM webhook_subscription WHERE org_id = :orgId AND subscription_id = :id")
     int delete(UUID orgId, UUID id);

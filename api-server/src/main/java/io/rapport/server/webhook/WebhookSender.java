@@ -50,7 +50,7 @@ final class WebhookSender {
                 .header("User-Agent", "Rapport-Webhooks/0.1")
                 .header("webhook-id", id)
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", SigningSecrets.sign(delivery.secret(), id, timestamp, delivery.body()))
+                .header("webhook-signature", signatures(delivery, id, timestamp))
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
@@ -72,5 +72,12 @@ final class WebhookSender {
 
     private static long millisSince(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    /** By the current secret and, during a rotation's overlap, by the previous one too (space-separated). */
+    private static String signatures(ClaimedDelivery delivery, String id, long timestamp) {
+        String current = SigningSecrets.sign(delivery.secret(), id, timestamp, delivery.body());
+        return delivery.previousSecret() == null ? current
+                : current + " " + SigningSecrets.sign(delivery.previousSecret(), id, timestamp, delivery.body());
     }
 }

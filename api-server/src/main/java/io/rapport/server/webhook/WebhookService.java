@@ -6,6 +6,7 @@ import io.rapport.server.common.problem.ApiProblemException;
 import io.rapport.server.common.time.Ids;
 import io.rapport.server.common.time.Timestamps;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,12 +18,14 @@ public class WebhookService {
     private final Clock clock;
     private final Ids ids;
     private final TargetPolicy targets;
+    private final Duration rotationOverlap;
 
-    public WebhookService(Jdbi jdbi, Clock clock, TargetPolicy targets) {
+    public WebhookService(Jdbi jdbi, Clock clock, TargetPolicy targets, Duration rotationOverlap) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.ids = new Ids(clock);
         this.targets = targets;
+        this.rotationOverlap = rotationOverlap;
     }
 
     public IssuedSubscription create(UUID orgId, SubscriptionDraft draft) {
@@ -67,11 +70,15 @@ public class WebhookService {
         }
     }
 
-    /** A new secret, in effect for every attempt from now on. */
+    /**
+     * A new secret, signing every attempt from now on; the previous one signs beside it for the
+     * rotation overlap, so receivers that still hold it keep verifying while they switch.
+     */
     public String rotateSecret(UUID orgId, UUID subscriptionId) {
         String secret = SigningSecrets.generate();
         Instant now = Timestamps.now(clock);
-        if (jdbi.withExtension(WebhookDao.class, dao -> dao.rotate(orgId, subscriptionId, secret, now)) == 0) {
+        if (jdbi.withExtension(WebhookDao.class,
+                dao -> dao.rotate(orgId, subscriptionId, secret, now, now.plus(rotationOverlap))) == 0) {
             throw notFound(subscriptionId);
         }
         return secret;

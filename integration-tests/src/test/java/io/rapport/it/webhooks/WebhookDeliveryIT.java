@@ -61,7 +61,8 @@ class WebhookDeliveryIT {
             .with("webhooks.pollInterval", "1h")
             .with("webhooks.maxAttempts", "4")
             .with("webhooks.disableAfterFailures", "4")
-            .with("webhooks.disableAfter", "1m");
+            .with("webhooks.disableAfter", "1m")
+            .with("webhooks.secretRotationOverlap", "1m");
 
     @BeforeEach
     void now() {
@@ -108,6 +109,33 @@ class WebhookDeliveryIT {
             assertThat(delivery.getNextAttemptAt()).isNull();
             assertThat(delivery.getPayload().getData().getCause()).isEqualTo(ScoreChangeCause.EVENT);
             assertThat(delivery.getAttempts()).extracting(WebhookAttempt::getStatusCode).containsExactly(200);
+        }
+    }
+
+    @Test
+    void aRotatedSecret_keepsSigningBesideTheNewOne_untilTheOverlapEnds() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            RapportClient client = SERVER.newOrg().client();
+            WebhookSubscriptionCreated created = subscribe(client, receiver, WebhookEventTypes.TIER_CHANGED);
+            UUID subscriptionId = created.getSubscription().getId();
+            String rotated = client.webhooks().rotateSecret(subscriptionId);
+            sendReferrals(client, anOfficer().create(client), aPartner().create(client), 2);
+            dispatch();
+
+            WebhookReceiver.Received during = receiver.received().get(0);
+            assertThat(during.header("webhook-signature").split(" ")).hasSize(2);
+            Webhooks.verify(created.getSecret(), during.headers(), during.body());
+            Webhooks.verify(rotated, during.headers(), during.body());
+
+            CLOCK.advance(Duration.ofMinutes(2)); // the overlap is 1 minute here; still within verify's tolerance
+            client.webhooks().redeliver(subscriptionId, onlyDelivery(client, subscriptionId).getId());
+            dispatch();
+
+            WebhookReceiver.Received after = receiver.received().get(1);
+            assertThat(after.header("webhook-signature").split(" ")).hasSize(1);
+            Webhooks.verify(rotated, after.headers(), after.body());
+            assertThatThrownBy(() -> Webhooks.verify(created.getSecret(), after.headers(), after.body()))
+                    .isInstanceOf(WebhookVerificationException.class);
         }
     }
 
