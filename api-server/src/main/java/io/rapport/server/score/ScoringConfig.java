@@ -27,11 +27,11 @@ public class ScoringConfig {
     private Duration rescorePollInterval = Duration.seconds(15);
 
     public java.time.Duration rescoreLease() {
-        return java.time.Duration.ofMillis(rescoreLease.toMilliseconds());
+        return rescoreLease.toJavaDuration();
     }
 
     public java.time.Duration rescorePollInterval() {
-        return java.time.Duration.ofMillis(rescorePollInterval.toMilliseconds());
+        return rescorePollInterval.toJavaDuration();
     }
 
     public int rescoreChunkSize() {
@@ -39,6 +39,6 @@ public class ScoringConfig {
     }
 
     public java.time.Duration sweepInterval() {
-        return java.time.Duration.ofMillis(sweepInterval.toMilliseconds());
+        return sweepInterval.toJavaDuration();
     }
 }

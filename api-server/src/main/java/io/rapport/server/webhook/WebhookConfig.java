@@ -58,7 +58,7 @@ public class WebhookConfig {
     private Duration secretRotationOverlap = Duration.hours(24);
 
     public java.time.Duration secretRotationOverlap() {
-        return java.time.Duration.ofMillis(secretRotationOverlap.toMilliseconds());
+        return secretRotationOverlap.toJavaDuration();
     }
 
     /** How long succeeded and failed deliveries (and their attempts) are kept, to list and redeliver. */
@@ -67,7 +67,7 @@ public class WebhookConfig {
     private Duration retention = Duration.days(30);
 
     public java.time.Duration retention() {
-        return java.time.Duration.ofMillis(retention.toMilliseconds());
+        return retention.toJavaDuration();
     }
 
     public boolean allowPrivateTargets() {
@@ -75,15 +75,15 @@ public class WebhookConfig {
     }
 
     public java.time.Duration pollInterval() {
-        return java.time.Duration.ofMillis(pollInterval.toMilliseconds());
+        return pollInterval.toJavaDuration();
     }
 
     public java.time.Duration connectTimeout() {
-        return java.time.Duration.ofMillis(connectTimeout.toMilliseconds());
+        return connectTimeout.toJavaDuration();
     }
 
     public java.time.Duration readTimeout() {
-        return java.time.Duration.ofMillis(readTimeout.toMilliseconds());
+        return readTimeout.toJavaDuration();
     }
 
     public int batchSize() {
@@ -95,6 +95,6 @@ public class WebhookConfig {
     }
 
     public FailureRule failureRule() {
-        return new FailureRule(disableAfterFailures, java.time.Duration.ofMillis(disableAfter.toMilliseconds()));
+        return new FailureRule(disableAfterFailures, disableAfter.toJavaDuration());
     }
 }
