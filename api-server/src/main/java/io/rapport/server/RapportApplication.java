@@ -18,6 +18,7 @@ import io.rapport.server.apikey.ApiKeyResource;
 import io.rapport.server.apikey.ApiKeyService;
 import io.rapport.server.branch.BranchResource;
 import io.rapport.server.branch.BranchService;
+import io.rapport.server.common.admin.RunNowTask;
 import io.rapport.server.common.auth.AdminKeys;
 import io.rapport.server.common.auth.ContractScopes;
 import io.rapport.server.common.auth.CredentialResolver;
@@ -84,11 +85,9 @@ import io.rapport.server.score.ScoreUpdater;
 import io.rapport.server.score.ScoringModelResource;
 import io.rapport.server.score.ScoringModelService;
 import io.rapport.server.score.ScoringModels;
-import io.rapport.server.score.SweepTask;
 import io.rapport.server.score.WeekChanges;
 import io.rapport.server.webhook.DeliveryPurge;
 import io.rapport.server.webhook.DeliveryService;
-import io.rapport.server.webhook.DispatchTask;
 import io.rapport.server.webhook.ReferralListener;
 import io.rapport.server.webhook.TargetPolicy;
 import io.rapport.server.webhook.WebhookDispatcher;
@@ -247,7 +246,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         ScoringModels scoringModels = new ScoringModels();
         ScoreSweeper sweeper = new ScoreSweeper(jdbi, clock, scoringModels, config.getScoring().sweepInterval());
         environment.lifecycle().manage(sweeper);
-        environment.admin().addTask(new SweepTask(sweeper));
+        environment.admin().addTask(new RunNowTask("score-sweep", "swept", sweeper::sweep));
         RescoreJobs rescoreJobs = new RescoreJobs(jdbi, clock, scoringModels, config.getScoring());
         environment.lifecycle().manage(rescoreJobs);
         var jersey = environment.jersey();
@@ -263,10 +262,10 @@ public class RapportApplication extends Application<RapportConfiguration> {
         TargetPolicy targets = new TargetPolicy(config.getWebhooks().allowPrivateTargets());
         WebhookDispatcher dispatcher = new WebhookDispatcher(jdbi, clock, config.getWebhooks(), targets);
         environment.lifecycle().manage(dispatcher);
-        environment.admin().addTask(new DispatchTask(dispatcher));
+        environment.admin().addTask(new RunNowTask("webhook-dispatch", "attempted", dispatcher::dispatchDue));
         DeliveryPurge purge = new DeliveryPurge(jdbi, clock, config.getWebhooks().retention());
         purge.schedule(environment);
-        environment.admin().addTask(DispatchTask.purge(purge));
+        environment.admin().addTask(new RunNowTask("webhook-purge", "purged", purge::purge));
         environment.jersey().register(new WebhookResource(new WebhookService(jdbi, clock, targets,
                 config.getWebhooks().secretRotationOverlap()),
                 new DeliveryService(jdbi, clock), environment.getObjectMapper()));
