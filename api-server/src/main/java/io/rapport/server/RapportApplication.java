@@ -32,11 +32,11 @@ import io.rapport.server.common.idempotency.IdempotencyFeature;
 import io.rapport.server.common.idempotency.IdempotencyPurge;
 import io.rapport.server.common.idempotency.IdempotencyStore;
 import io.rapport.server.common.jdbi.CachedNamingTemplateEngine;
+import io.rapport.server.common.problem.ProblemExceptionMapper;
+import io.rapport.server.common.problem.ViolationExceptionMapper;
 import io.rapport.server.common.ratelimit.RateLimitFilter;
 import io.rapport.server.common.ratelimit.RateLimits;
-import io.rapport.server.common.problem.ProblemExceptionMapper;
 import io.rapport.server.common.time.OffsetDateTimeReader;
-import io.rapport.server.common.problem.ViolationExceptionMapper;
 import io.rapport.server.common.web.ContractEnumParamConverters;
 import io.rapport.server.common.web.ContractResource;
 import io.rapport.server.common.web.DateParamConverters;
@@ -71,26 +71,28 @@ import io.rapport.server.officer.OfficerResource;
 import io.rapport.server.officer.OfficerService;
 import io.rapport.server.org.OrganizationResource;
 import io.rapport.server.org.OrganizationService;
-import io.rapport.server.partner.PartnerResource;
 import io.rapport.server.oversight.OversightResource;
 import io.rapport.server.oversight.OversightService;
+import io.rapport.server.partner.PartnerResource;
 import io.rapport.server.partner.PartnerService;
-import io.rapport.server.score.RescoreJobs;
-import io.rapport.server.score.ScoreReportResource;
-import io.rapport.server.score.ScoreReportService;
-import io.rapport.server.score.ScoreResource;
-import io.rapport.server.score.ScoreService;
-import io.rapport.server.score.ScoreSweeper;
-import io.rapport.server.score.ScoreUpdater;
-import io.rapport.server.score.ScoringModelResource;
-import io.rapport.server.score.ScoringModelService;
-import io.rapport.server.score.ScoringModels;
-import io.rapport.server.score.WeekChanges;
+import io.rapport.server.score.model.ScoringModelResource;
+import io.rapport.server.score.model.ScoringModelService;
+import io.rapport.server.score.model.ScoringModels;
+import io.rapport.server.score.read.ScoreResource;
+import io.rapport.server.score.read.ScoreService;
+import io.rapport.server.score.read.WeekChanges;
+import io.rapport.server.score.report.ScoreReportResource;
+import io.rapport.server.score.report.ScoreReportService;
+import io.rapport.server.score.rescore.RescoreJobs;
+import io.rapport.server.score.write.ScoreChangeLog;
+import io.rapport.server.score.write.ScoreSweeper;
+import io.rapport.server.score.write.ScoreUpdater;
 import io.rapport.server.webhook.DeliveryPurge;
 import io.rapport.server.webhook.DeliveryService;
 import io.rapport.server.webhook.ReferralListener;
 import io.rapport.server.webhook.TargetPolicy;
 import io.rapport.server.webhook.WebhookDispatcher;
+import io.rapport.server.webhook.WebhookOutbox;
 import io.rapport.server.webhook.WebhookResource;
 import io.rapport.server.webhook.WebhookService;
 import java.time.Clock;
@@ -244,10 +246,11 @@ public class RapportApplication extends Application<RapportConfiguration> {
     /** Score reads, the change feed, the time-driven sweep, the scoring model and its rescore jobs, oversight. */
     private void scores(RapportConfiguration config, Environment environment, Jdbi jdbi) {
         ScoringModels scoringModels = new ScoringModels();
-        ScoreSweeper sweeper = new ScoreSweeper(jdbi, clock, scoringModels, config.getScoring().sweepInterval());
+        ScoreSweeper sweeper = new ScoreSweeper(jdbi, clock, scoringModels, scoreChangeLog(),
+                config.getScoring().sweepInterval());
         environment.lifecycle().manage(sweeper);
         environment.admin().addTask(new RunNowTask("score-sweep", "swept", sweeper::sweep));
-        RescoreJobs rescoreJobs = new RescoreJobs(jdbi, clock, scoringModels, config.getScoring());
+        RescoreJobs rescoreJobs = new RescoreJobs(jdbi, clock, scoringModels, scoreChangeLog(), config.getScoring());
         environment.lifecycle().manage(rescoreJobs);
         var jersey = environment.jersey();
         jersey.register(new ScoreResource(new ScoreService(jdbi, clock, scoringModels),
@@ -278,7 +281,12 @@ public class RapportApplication extends Application<RapportConfiguration> {
     public static EventIngestService eventIngest(Jdbi jdbi, Clock clock, RelationshipRegistry relationships) {
         List<EventValidator> validators = List.of(new ContentEventValidator());
         List<AcceptedEventsListener> listeners = List.of(new UninstallListener(),
-                new ScoreUpdater(jdbi, clock, new ScoringModels()), new ReferralListener(clock));
+                new ScoreUpdater(jdbi, clock, new ScoringModels(), scoreChangeLog()), new ReferralListener(clock));
         return new EventIngestService(jdbi, clock, relationships, validators, listeners);
+    }
+
+    /** The feed of tier and stage changes with what reacts to them: webhook deliveries, in the same transaction. */
+    public static ScoreChangeLog scoreChangeLog() {
+        return new ScoreChangeLog(List.of(new WebhookOutbox()));
     }
 }

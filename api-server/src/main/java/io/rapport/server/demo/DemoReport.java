@@ -1,12 +1,12 @@
 package io.rapport.server.demo;
 
-import io.rapport.server.score.Digest;
-import io.rapport.server.score.InterestScore;
-import io.rapport.server.score.ScoreReportService;
-import io.rapport.server.score.ScoreService;
-import io.rapport.server.score.ScoreService.RankQuery;
-import io.rapport.server.score.ScoredRelationship;
-import io.rapport.server.score.ScoringModels;
+import io.rapport.server.score.engine.InterestScore;
+import io.rapport.server.score.model.ScoringModels;
+import io.rapport.server.score.read.ScoreService.RankQuery;
+import io.rapport.server.score.read.ScoreService;
+import io.rapport.server.score.read.ScoredRelationship;
+import io.rapport.server.score.report.Digest;
+import io.rapport.server.score.report.ScoreReportService;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;

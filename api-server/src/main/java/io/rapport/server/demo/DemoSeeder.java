@@ -25,8 +25,8 @@ import io.rapport.server.org.Organization;
 import io.rapport.server.org.OrganizationService;
 import io.rapport.server.partner.PartnerDraft;
 import io.rapport.server.partner.PartnerService;
-import io.rapport.server.score.ScoreSweeper;
-import io.rapport.server.score.ScoringModels;
+import io.rapport.server.score.model.ScoringModels;
+import io.rapport.server.score.write.ScoreSweeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,7 +59,8 @@ final class DemoSeeder {
         this.clock = new SteppingClock(dayStart(DemoActivity.DAYS - 1));
         // Exactly the pipeline POST /v1/events uses.
         this.ingest = RapportApplication.eventIngest(jdbi, clock, new RelationshipRegistry(clock));
-        this.sweeper = new ScoreSweeper(jdbi, clock, new ScoringModels(), Duration.ofHours(1));
+        this.sweeper = new ScoreSweeper(jdbi, clock, new ScoringModels(), RapportApplication.scoreChangeLog(),
+                Duration.ofHours(1));
     }
 
     DemoData seed(long seed) {

@@ -1,8 +1,8 @@
 package io.rapport.server.oversight;
 
 import io.rapport.server.common.problem.ApiProblemException;
-import io.rapport.server.score.Stage;
-import io.rapport.server.score.Tier;
+import io.rapport.server.score.engine.Stage;
+import io.rapport.server.score.engine.Tier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.rapport.server.webhook;
 
+import io.rapport.server.score.ScoreChangeListener;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
@@ -8,7 +9,7 @@ import org.jdbi.v3.core.Handle;
  * has its deliveries and a rolled-back one never does (nothing is lost if the process dies after commit:
  * the dispatcher finds the rows). One statement per batch of changes, whatever its size.
  */
-public final class WebhookOutbox {
+public final class WebhookOutbox implements ScoreChangeListener {
     /**
      * Purpose: one delivery per event × active subscription of the organization that asked for its type. The
      * events are the batch's tier and stage changes, and {@code relationship.ready_for_meeting} for each
@@ -60,11 +61,9 @@ public final class WebhookOutbox {
             ORDER BY e.seq, e.part, s.subscription_id
             """;
 
-    private WebhookOutbox() {
-    }
-
     /** Enqueues the feed's changes {@code firstSeq..lastSeq} of one organization, already inserted by the caller. */
-    public static void enqueueScoreChanges(Handle handle, UUID orgId, long firstSeq, long lastSeq) {
+    @Override
+    public void onRecorded(Handle handle, UUID orgId, long firstSeq, long lastSeq) {
         handle.createUpdate(ENQUEUE_SCORE_CHANGES)
                 .bind("orgId", orgId)
                 .bind("firstSeq", firstSeq)

@@ -1,10 +1,5 @@
 package io.rapport.it.scores;
 
-import static io.rapport.it.support.Fixtures.aPartner;
-import static io.rapport.it.support.Fixtures.anOfficer;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import io.rapport.it.scores.Expected.Sent;
 import io.rapport.it.support.MutableClock;
 import io.rapport.it.support.RapportServerExtension;
@@ -15,7 +10,7 @@ import io.rapport.sdk.generated.model.Officer;
 import io.rapport.sdk.generated.model.Partner;
 import io.rapport.sdk.generated.model.ScoringModel;
 import io.rapport.sdk.generated.model.ScoringModelInput;
-import io.rapport.server.score.RescoreJobs;
+import io.rapport.server.score.rescore.RescoreJobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +24,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static io.rapport.it.support.Fixtures.aPartner;
+import static io.rapport.it.support.Fixtures.anOfficer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Rescore as a background job, one relationship per chunk, held between chunks by the server's

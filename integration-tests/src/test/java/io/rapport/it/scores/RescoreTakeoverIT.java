@@ -1,9 +1,5 @@
 package io.rapport.it.scores;
 
-import static io.rapport.it.support.Fixtures.anOfficer;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import io.rapport.it.scores.Expected.Sent;
 import io.rapport.it.support.MutableClock;
 import io.rapport.it.support.RapportServerExtension;
@@ -14,7 +10,7 @@ import io.rapport.sdk.generated.model.Job;
 import io.rapport.sdk.generated.model.JobStatus;
 import io.rapport.sdk.generated.model.Officer;
 import io.rapport.sdk.generated.model.Partner;
-import io.rapport.server.score.RescoreJobs;
+import io.rapport.server.score.rescore.RescoreJobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +20,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static io.rapport.it.support.Fixtures.anOfficer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Rescore jobs outlive the node that runs them: two nodes over one database, one relationship per

@@ -1,11 +1,5 @@
 package io.rapport.it.webhooks;
 
-import static io.rapport.it.support.Fixtures.aPartner;
-import static io.rapport.it.support.Fixtures.anEvent;
-import static io.rapport.it.support.Fixtures.anOfficer;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.it.support.MutableClock;
@@ -27,7 +21,7 @@ import io.rapport.sdk.generated.model.WebhookDeliveryStatus;
 import io.rapport.sdk.generated.model.WebhookSubscription;
 import io.rapport.sdk.generated.model.WebhookSubscriptionCreated;
 import io.rapport.sdk.generated.model.WebhookSubscriptionInput;
-import io.rapport.server.score.ScoreChangeLog;
+import io.rapport.server.RapportApplication;
 import io.rapport.server.webhook.WebhookDispatcher;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,6 +38,12 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static io.rapport.it.support.Fixtures.aPartner;
+import static io.rapport.it.support.Fixtures.anEvent;
+import static io.rapport.it.support.Fixtures.anOfficer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Score changes reach a CRM's endpoint as signed deliveries, through the outbox and the dispatcher (driven
@@ -226,17 +226,17 @@ class WebhookDeliveryIT {
             UUID subscriptionId = subscribe(client, receiver, WebhookEventTypes.TIER_CHANGED).getSubscription().getId();
             Jdbi jdbi = Jdbi.create(SERVER.database().url(), SERVER.database().user(), SERVER.database().password())
                     .installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-            io.rapport.server.score.ScoreChange change = new io.rapport.server.score.ScoreChange(0, UUID.randomUUID(), anOfficer().create(client).getId(),
+            io.rapport.server.score.engine.ScoreChange change = new io.rapport.server.score.engine.ScoreChange(0, UUID.randomUUID(), anOfficer().create(client).getId(),
                     aPartner().create(client).getId(), "tier", "warming", "engaged", 52, "time", null);
 
             assertThatThrownBy(() -> jdbi.useTransaction(handle -> {
-                ScoreChangeLog.append(handle, org.orgId(), List.of(change), CLOCK.instant());
+                RapportApplication.scoreChangeLog().append(handle, org.orgId(), List.of(change), CLOCK.instant());
                 throw new IllegalStateException("the rest of the transaction failed");
             })).hasMessage("the rest of the transaction failed");
             assertThat(client.webhooks().deliveries(subscriptionId, 50, null).getItems()).isEmpty();
             assertThat(client.scores().changes(null, 50).getItems()).isEmpty();
 
-            jdbi.useTransaction(handle -> ScoreChangeLog.append(handle, org.orgId(), List.of(change), CLOCK.instant()));
+            jdbi.useTransaction(handle -> RapportApplication.scoreChangeLog().append(handle, org.orgId(), List.of(change), CLOCK.instant()));
             WebhookDelivery delivery = onlyDelivery(client, subscriptionId);
             assertThat(delivery.getStatus()).isEqualTo(WebhookDeliveryStatus.PENDING);
             assertThat(delivery.getPayload().getData().getFrom()).isEqualTo("warming");

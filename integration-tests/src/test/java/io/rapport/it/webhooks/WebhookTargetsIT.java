@@ -1,7 +1,5 @@
 package io.rapport.it.webhooks;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.it.support.RapportServerExtension;
@@ -9,12 +7,12 @@ import io.rapport.it.support.RawHttp;
 import io.rapport.it.support.TestOrg;
 import io.rapport.sdk.InvalidRequestException;
 import io.rapport.sdk.WebhookEventTypes;
-import io.rapport.sdk.generated.model.WebhookSubscriptionInput;
-import java.net.http.HttpResponse;
 import io.rapport.sdk.generated.model.WebhookDelivery;
 import io.rapport.sdk.generated.model.WebhookDeliveryStatus;
-import io.rapport.server.score.ScoreChange;
-import io.rapport.server.score.ScoreChangeLog;
+import io.rapport.sdk.generated.model.WebhookSubscriptionInput;
+import io.rapport.server.RapportApplication;
+import io.rapport.server.score.engine.ScoreChange;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** With the production setting: targets must be https on public addresses. */
 class WebhookTargetsIT {
@@ -84,7 +84,7 @@ class WebhookTargetsIT {
             // what a DNS change after the subscription was accepted looks like: the target is now on this machine
             jdbi.useHandle(h -> h.createUpdate("UPDATE webhook_subscription SET url = :url WHERE subscription_id = :id")
                     .bind("url", receiver.url()).bind("id", subscriptionId).execute());
-            jdbi.useTransaction(h -> ScoreChangeLog.append(h, org.orgId(), List.of(new ScoreChange(0, UUID.randomUUID(),
+            jdbi.useTransaction(h -> RapportApplication.scoreChangeLog().append(h, org.orgId(), List.of(new ScoreChange(0, UUID.randomUUID(),
                     UUID.randomUUID(), UUID.randomUUID(), "tier", "cold", "warming", 30, "event", null)), Instant.now()));
 
             assertThat(WebhookDeliveryIT.dispatch(SERVER)).isEqualTo(1);

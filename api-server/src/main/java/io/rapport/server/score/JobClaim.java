@@ -1,7 +1,0 @@
-package io.rapport.server.score;
-
-import java.util.UUID;
-
-/** A rescore job this node has taken: what it applies and where it stands (null: from the start). */
-public record JobClaim(UUID orgId, UUID jobId, int modelVersion, UUID resumeAfter) {
-}

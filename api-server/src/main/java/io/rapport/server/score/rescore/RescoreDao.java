@@ -1,0 +1,165 @@
+package io.rapport.server.score.rescore;
+
+import io.rapport.server.score.write.ScoreRow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * Recomputes a chunk of an organization's sums straight from usage_event in one set-based statement:
+ * {@code Σ w·2^((tᵢ − refTime)/H)} with refTime the relationship's latest event, in total and per type,
+ * the same quantities the incremental path keeps, so both give the same numbers. And the jobs' bookkeeping.
+ */
+@RegisterConstructorMapper(ScoreRow.class)
+@RegisterConstructorMapper(RescoreJob.class)
+@RegisterConstructorMapper(JobClaim.class)
+public interface RescoreDao {
+
+    @SqlQuery("""
+            SELECT relationship_id FROM relationship
+            WHERE org_id = :orgId AND (CAST(:after AS uuid) IS NULL OR relationship_id > :after)
+            ORDER BY relationship_id LIMIT :limit
+            """)
+    List<UUID> nextRelationships(UUID orgId, UUID after, int limit);
+
+    @SqlQuery("SELECT count(*) FROM relationship WHERE org_id = :orgId")
+    long countRelationships(UUID orgId);
+
+    @SqlQuery("""
+            WITH w AS (SELECT * FROM unnest(CAST(:types AS text[]), CAST(:weights AS float8[])) AS w(type, weight)),
+            ev AS (
+                SELECT e.relationship_id, e.type, e.occurred_at, COALESCE(w.weight, 0) AS weight,
+                       (extract(epoch FROM e.occurred_at)
+                        - extract(epoch FROM max(e.occurred_at) OVER (PARTITION BY e.relationship_id)))::float8 AS age
+                FROM usage_event e LEFT JOIN w ON w.type = e.type
+                WHERE e.org_id = :orgId AND e.relationship_id = ANY(CAST(:ids AS uuid[]))),
+            totals AS (
+                SELECT relationship_id,
+                       sum(weight * power(2::float8, age / :halfLife)) AS raw,
+                       sum(weight * power(2::float8, age / :shortHalfLife)) AS short_raw,
+                       max(occurred_at) AS ref_time,
+                       max(occurred_at) FILTER (WHERE type = 'meeting_logged') AS last_meeting_at,
+                       max(occurred_at) FILTER (WHERE type = 'feedback_given') AS last_feedback_at,
+                       max(occurred_at) FILTER (WHERE type = 'referral_sent') AS last_referral_at,
+                       (array_agg(occurred_at ORDER BY occurred_at DESC) FILTER (WHERE type = 'referral_sent'))[2]
+                           AS previous_referral_at
+                FROM ev GROUP BY relationship_id),
+            by_type AS (
+                SELECT relationship_id, jsonb_object_agg(type, raw) AS type_raws
+                FROM (SELECT relationship_id, type, sum(weight * power(2::float8, age / :halfLife)) AS raw
+                      FROM ev GROUP BY relationship_id, type) t
+                GROUP BY relationship_id)
+            INSERT INTO relationship_score AS s (org_id, relationship_id, officer_id, partner_id, raw, short_raw, ref_time,
+                    last_activity_at, last_meeting_at, last_feedback_at, last_referral_at, previous_referral_at,
+                    type_raws, model_version, updated_at)
+            SELECT :orgId, t.relationship_id, r.officer_id, r.partner_id, t.raw, t.short_raw, t.ref_time, t.ref_time,
+                   t.last_meeting_at, t.last_feedback_at, t.last_referral_at, t.previous_referral_at, b.type_raws,
+                   :modelVersion, :now
+            FROM totals t JOIN by_type b ON b.relationship_id = t.relationship_id
+                 JOIN relationship r ON r.org_id = :orgId AND r.relationship_id = t.relationship_id
+            ORDER BY t.relationship_id
+            ON CONFLICT (org_id, relationship_id) DO UPDATE SET
+                raw = EXCLUDED.raw, short_raw = EXCLUDED.short_raw, ref_time = EXCLUDED.ref_time,
+                last_activity_at = EXCLUDED.last_activity_at, last_meeting_at = EXCLUDED.last_meeting_at,
+                last_feedback_at = EXCLUDED.last_feedback_at, last_referral_at = EXCLUDED.last_referral_at,
+                previous_referral_at = EXCLUDED.previous_referral_at, type_raws = EXCLUDED.type_raws,
+                model_version = EXCLUDED.model_version, updated_at = EXCLUDED.updated_at
+            RETURNING s.org_id, s.relationship_id, s.officer_id, s.partner_id, s.raw, s.short_raw, s.ref_time,
+                      s.last_activity_at, s.last_meeting_at, s.last_feedback_at, s.last_referral_at,
+                      s.previous_referral_at, s.tier, s.stage, s.due_at, s.rank_key, s.model_version
+            """)
+    List<ScoreRow> recomputeTotals(UUID orgId, UUID[] ids, String[] types, Double[] weights, double halfLife,
+                                   double shortHalfLife, int modelVersion, Instant now);
+
+    @SqlQuery("SELECT count(*) FROM usage_event WHERE org_id = :orgId AND relationship_id = ANY(CAST(:ids AS uuid[]))")
+    long countEvents(UUID orgId, UUID[] ids);
+
+    String JOB = """
+            job_id, status, model_version, relationships, events, done, total, created_at, started_at, finished_at,
+            error_code
+            """;
+
+    /** Empty when the organization already has an unfinished job (the partial unique index). */
+    @SqlQuery("""
+            INSERT INTO rescore_job (org_id, job_id, status, model_version, relationships, events, done, created_at)
+            VALUES (:orgId, :jobId, 'queued', :modelVersion, 0, 0, 0, :now)
+            ON CONFLICT (org_id) WHERE status IN ('queued', 'running') DO NOTHING
+            RETURNING\s""" + JOB)
+    Optional<RescoreJob> insertQueued(UUID orgId, UUID jobId, int modelVersion, Instant now);
+
+    @SqlQuery("SELECT " + JOB + " FROM rescore_job WHERE org_id = :orgId AND status IN ('queued', 'running')")
+    Optional<RescoreJob> findUnfinished(UUID orgId);
+
+    @SqlQuery("SELECT " + JOB + " FROM rescore_job WHERE org_id = :orgId AND job_id = :jobId")
+    Optional<RescoreJob> findJob(UUID orgId, UUID jobId);
+
+    /**
+     * Takes this job if it is unfinished and nobody holds it (its lease, if any, has run out). Empty when
+     * another node holds it or it has finished.
+     */
+    @SqlQuery("""
+            UPDATE rescore_job SET lease_owner = :owner, lease_until = :until
+            WHERE org_id = :orgId AND job_id = :jobId AND status IN ('queued', 'running')
+              AND (lease_until IS NULL OR lease_until <= :now)
+            RETURNING org_id, job_id, model_version, resume_after
+            """)
+    Optional<JobClaim> claim(UUID orgId, UUID jobId, String owner, Instant now, Instant until);
+
+    /** Takes the oldest unfinished job nobody holds, of any organization; other nodes' claims are skipped. */
+    @SqlQuery("""
+            UPDATE rescore_job j SET lease_owner = :owner, lease_until = :until
+            FROM (SELECT org_id, job_id FROM rescore_job
+                  WHERE status IN ('queued', 'running') AND (lease_until IS NULL OR lease_until <= :now)
+                  ORDER BY created_at LIMIT 1
+                  FOR UPDATE SKIP LOCKED) c
+            WHERE j.org_id = c.org_id AND j.job_id = c.job_id
+            RETURNING j.org_id, j.job_id, j.model_version, j.resume_after
+            """)
+    Optional<JobClaim> claimAny(String owner, Instant now, Instant until);
+
+    /** The first start keeps its time; the total is counted again by whichever node carries the job on. */
+    @SqlUpdate("""
+            UPDATE rescore_job SET status = 'running', started_at = COALESCE(started_at, :now), total = :total
+            WHERE org_id = :orgId AND job_id = :jobId AND lease_owner = :owner
+            """)
+    int markRunning(UUID orgId, UUID jobId, long total, String owner, Instant now);
+
+    /** Starts the count again, for a job that must apply a newer model than the one it began with. */
+    @SqlUpdate("""
+            UPDATE rescore_job SET model_version = :modelVersion, done = 0, relationships = 0, events = 0, total = :total,
+                   resume_after = NULL
+            WHERE org_id = :orgId AND job_id = :jobId
+            """)
+    void restart(UUID orgId, UUID jobId, int modelVersion, long total);
+
+    /**
+     * Records a step, where the job now stands and a renewed lease, in the step's transaction. 0 when
+     * this node no longer holds the job: the caller must roll the step back and stop.
+     */
+    @SqlUpdate("""
+            UPDATE rescore_job SET done = done + :done, relationships = relationships + :relationships,
+                   events = events + :events, total = greatest(total, done + :done), resume_after = :after,
+                   lease_until = :until
+            WHERE org_id = :orgId AND job_id = :jobId AND lease_owner = :owner
+            """)
+    int progress(UUID orgId, UUID jobId, long done, int relationships, long events, UUID after, String owner,
+                 Instant until);
+
+    @SqlUpdate("""
+            UPDATE rescore_job SET status = :status, finished_at = :now, error_code = :errorCode,
+                   lease_owner = NULL, lease_until = NULL
+            WHERE org_id = :orgId AND job_id = :jobId AND lease_owner = :owner
+            """)
+    void finish(UUID orgId, UUID jobId, String status, String errorCode, String owner, Instant now);
+
+    /** Lets another node take the job over at once (this one is stopping). */
+    @SqlUpdate("""
+            UPDATE rescore_job SET lease_owner = NULL, lease_until = NULL
+            WHERE org_id = :orgId AND job_id = :jobId AND lease_owner = :owner
+            """)
+    void release(UUID orgId, UUID jobId, String owner);
+}

@@ -1,0 +1,91 @@
+package io.rapport.server.score.write;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The incremental path. Ingest locks the batch's score rows (in key order, so concurrent batches on
+ * shared rows serialise instead of deadlocking), folds the events into them in Java and writes each
+ * row once with everything that changed: sums, per-type sums, stage facts, tier, stage, due time and
+ * ranking key. Each statement takes the whole batch as arrays; times travel as epoch microseconds.
+ */
+@RegisterConstructorMapper(ScoreRow.class)
+@RegisterRowMapper(StoredScoreMapper.class)
+public interface ScoreDao {
+
+    /** The stored rows of these relationships, locked until the transaction ends; absent ones are not returned. */
+    @SqlQuery("""
+            SELECT * FROM relationship_score
+            WHERE org_id = :orgId AND relationship_id = ANY(:relationshipIds)
+            ORDER BY relationship_id
+            FOR UPDATE
+            """)
+    List<StoredScore> lock(UUID orgId, UUID[] relationshipIds);
+
+    String BATCH = """
+            unnest(:w.relationshipIds, :w.officerIds, :w.partnerIds, :w.raws, :w.shortRaws, :w.refTimes, :w.lastActivities,
+                   :w.meetings, :w.feedbacks, :w.lastReferrals, :w.previousReferrals, CAST(:w.typeRaws AS jsonb[]),
+                   :w.tiers, :w.stages, :w.dueAts, :w.rankKeys)
+                AS b(relationship_id, officer_id, partner_id, raw, short_raw, ref_time, last_activity_at, last_meeting_at,
+                     last_feedback_at, last_referral_at, previous_referral_at, type_raws, tier, stage, due_at, rank_key)
+            """;
+
+    String MICROS = "TIMESTAMPTZ 'epoch' + INTERVAL '1 microsecond' * ";
+
+    /**
+     * Rows for relationships scored for the first time. A row another transaction inserted meanwhile is
+     * left alone and not returned: the caller locks it and folds its events in like any stored row.
+     */
+    @SqlQuery("INSERT INTO relationship_score (org_id, relationship_id, officer_id, partner_id, raw, short_raw, ref_time,"
+            + " last_activity_at, last_meeting_at, last_feedback_at, last_referral_at, previous_referral_at, type_raws,"
+            + " tier, stage, due_at, rank_key, model_version, updated_at)"
+            + " SELECT :orgId, b.relationship_id, b.officer_id, b.partner_id, b.raw, b.short_raw, " + MICROS + "b.ref_time, "
+            + MICROS + "b.last_activity_at, " + MICROS + "b.last_meeting_at, " + MICROS + "b.last_feedback_at, "
+            + MICROS + "b.last_referral_at, " + MICROS + "b.previous_referral_at, b.type_raws, b.tier, b.stage, "
+            + MICROS + "b.due_at, b.rank_key, :modelVersion, :now"
+            + " FROM " + BATCH
+            + " ORDER BY b.relationship_id"
+            + " ON CONFLICT (org_id, relationship_id) DO NOTHING"
+            + " RETURNING relationship_id")
+    List<UUID> insertNew(UUID orgId, @BindMethods("w") ScoreWrites writes, int modelVersion, Instant now);
+
+    /** Rows this transaction has locked, written once with their new state. */
+    @SqlUpdate("UPDATE relationship_score s SET raw = b.raw, short_raw = b.short_raw, ref_time = " + MICROS + "b.ref_time,"
+            + " last_activity_at = " + MICROS + "b.last_activity_at, last_meeting_at = " + MICROS + "b.last_meeting_at,"
+            + " last_feedback_at = " + MICROS + "b.last_feedback_at, last_referral_at = " + MICROS + "b.last_referral_at,"
+            + " previous_referral_at = " + MICROS + "b.previous_referral_at, type_raws = b.type_raws, tier = b.tier,"
+            + " stage = b.stage, due_at = " + MICROS + "b.due_at, rank_key = b.rank_key, updated_at = :now"
+            + " FROM " + BATCH
+            + " WHERE s.org_id = :orgId AND s.relationship_id = b.relationship_id")
+    void update(UUID orgId, @BindMethods("w") ScoreWrites writes, Instant now);
+
+    /** What only Java computes (hysteresis, the rounded crossing) written back to rows the caller has locked. */
+    @SqlUpdate("""
+            UPDATE relationship_score s
+               SET tier = b.tier, stage = b.stage, due_at = b.due_at, rank_key = b.rank_key
+            FROM unnest(:relationshipIds, :tiers, :stages, CAST(:dueAts AS timestamptz[]), :rankKeys)
+                 AS b(relationship_id, tier, stage, due_at, rank_key)
+            WHERE s.org_id = :orgId AND s.relationship_id = b.relationship_id
+            """)
+    void settle(UUID orgId, UUID[] relationshipIds, String[] tiers, String[] stages, String[] dueAts, Double[] rankKeys);
+
+    @SqlQuery("SELECT * FROM relationship_score WHERE org_id = :orgId AND relationship_id = :relationshipId")
+    Optional<StoredScore> find(UUID orgId, UUID relationshipId);
+
+    /** Due rows of any organization; rows another sweeper holds are skipped, not waited for. */
+    @SqlQuery("""
+            SELECT * FROM relationship_score
+            WHERE due_at <= :now
+            ORDER BY due_at
+            LIMIT :limit
+            FOR UPDATE SKIP LOCKED
+            """)
+    List<ScoreRow> lockDue(Instant now, int limit);
+}

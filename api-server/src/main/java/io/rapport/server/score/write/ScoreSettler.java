@@ -1,0 +1,68 @@
+package io.rapport.server.score.write;
+
+import io.rapport.server.score.engine.ScoreChange;
+import io.rapport.server.score.engine.ScoringModel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Brings locked score rows whose sums are already stored up to {@code now} (the sweep, a rescore):
+ * tier, stage, due time and ranking key written back, and what changed appended to the feed, in the
+ * same transaction. Ingest settles as it folds and writes each row once ({@link ScoreUpdater}).
+ */
+public final class ScoreSettler {
+    private ScoreSettler() {
+    }
+
+    /**
+     * A deactivated officer or organization gets nothing new (DESIGN §3): its rows are settled without
+     * recording any change, so nothing reaches the feed or webhooks.
+     */
+    public static void settleUnlessSilenced(Handle handle, ScoreChangeLog log, UUID orgId, List<ScoreRow> rows,
+                                            ScoringModel model, Instant now, String cause) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Set<UUID> silenced = new HashSet<>(handle.attach(SilencedDao.class)
+                .silenced(orgId, rows.stream().map(ScoreRow::officerId).distinct().toArray(UUID[]::new)));
+        Map<Boolean, List<ScoreRow>> bySilence = rows.stream()
+                .collect(Collectors.partitioningBy(row -> silenced.contains(row.officerId())));
+        settle(handle, log, orgId, bySilence.get(false), model, now, cause, true);
+        settle(handle, log, orgId, bySilence.get(true), model, now, cause, false);
+    }
+
+    private static void settle(Handle handle, ScoreChangeLog log, UUID orgId, List<ScoreRow> rows, ScoringModel model, Instant now,
+                               String cause, boolean record) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = rows.size();
+        UUID[] ids = new UUID[n];
+        String[] tiers = new String[n];
+        String[] stages = new String[n];
+        String[] dueAts = new String[n];
+        Double[] rankKeys = new Double[n];
+        List<ScoreChange> changes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ScoreRow row = rows.get(i);
+            Settlement settled = Settlement.of(row, row.toState(Map.of()), model, now, cause);
+            ids[i] = row.relationshipId();
+            tiers[i] = settled.tier();
+            stages[i] = settled.stage();
+            dueAts[i] = settled.dueAt() == null ? null : settled.dueAt().toString();
+            rankKeys[i] = settled.rankKey();
+            changes.addAll(settled.changes());
+        }
+        handle.attach(ScoreDao.class).settle(orgId, ids, tiers, stages, dueAts, rankKeys);
+        if (record) {
+            log.append(handle, orgId, changes, now);
+        }
+    }
+}

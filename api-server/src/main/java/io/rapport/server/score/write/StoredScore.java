@@ -1,0 +1,35 @@
+package io.rapport.server.score.write;
+
+import io.rapport.server.score.engine.InterestSum;
+import io.rapport.server.score.engine.ScoreState;
+import io.rapport.server.score.engine.ScoringModel;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A {@code relationship_score} row with its per-type sums, which are kept at the row's own
+ * {@code ref_time} so that they add up to the total.
+ */
+public record StoredScore(ScoreRow row, Map<String, Double> typeRaws) {
+
+    public StoredScore {
+        typeRaws = Map.copyOf(typeRaws);
+    }
+
+    public ScoreState toState() {
+        Map<String, InterestSum> byType = new HashMap<>();
+        typeRaws.forEach((type, raw) -> byType.put(type, new InterestSum(raw, row.refTime())));
+        return row.toState(byType);
+    }
+
+    /**
+     * The per-type sums of a state expressed at {@code refTime}, the total's reference time, which is
+     * never before any type's own (it is the latest event of all).
+     */
+    static Map<String, Double> typeRawsAt(ScoreState state, Instant refTime, ScoringModel model) {
+        Map<String, Double> raws = new HashMap<>();
+        state.byType().forEach((type, sum) -> raws.put(type, sum.valueAt(refTime, model.halfLife())));
+        return raws;
+    }
+}

@@ -1,0 +1,69 @@
+package io.rapport.server.score.write;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Maps {@code relationship_score} rows by hand: they are read on every ingest batch, dozens at a time. */
+public final class StoredScoreMapper implements RowMapper<StoredScore> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Double>> TYPE_RAWS = new TypeReference<>() {
+    };
+
+    @Override
+    public StoredScore map(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new StoredScore(scoreRow(rs), typeRaws(rs.getString("type_raws")));
+    }
+
+    /** The score columns of a row, by name, so any query selecting {@code s.*} can use it. */
+    public static ScoreRow scoreRow(ResultSet rs) throws SQLException {
+        return new ScoreRow(
+                rs.getObject("org_id", UUID.class),
+                rs.getObject("relationship_id", UUID.class),
+                rs.getObject("officer_id", UUID.class),
+                rs.getObject("partner_id", UUID.class),
+                rs.getDouble("raw"),
+                rs.getDouble("short_raw"),
+                instant(rs, "ref_time"),
+                instant(rs, "last_activity_at"),
+                instant(rs, "last_meeting_at"),
+                instant(rs, "last_feedback_at"),
+                instant(rs, "last_referral_at"),
+                instant(rs, "previous_referral_at"),
+                rs.getString("tier"),
+                rs.getString("stage"),
+                instant(rs, "due_at"),
+                rs.getDouble("rank_key"),
+                rs.getInt("model_version"));
+    }
+
+    static String json(Map<String, Double> typeRaws) {
+        try {
+            return JSON.writeValueAsString(typeRaws);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Double> typeRaws(String json) throws SQLException {
+        try {
+            return JSON.readValue(json, TYPE_RAWS);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("Unreadable relationship_score.type_raws", e);
+        }
+    }
+
+    /** timestamptz through {@link Timestamp}: the driver's OffsetDateTime builds zone rules for every value. */
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}
