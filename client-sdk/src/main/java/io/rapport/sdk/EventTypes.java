@@ -23,6 +23,16 @@ public final class EventTypes {
     public static final String MEETING_LOGGED = "meeting_logged";
     /** Marks the app install of the relationship inactive. */
     public static final String APP_UNINSTALLED = "app_uninstalled";
+    /**
+     * The officer sent the partner a personal note (recorded from the CRM). Touches weigh nothing: they move the
+     * next step, not the score; for 7 days after one, with no answer from the partner, the advice is
+     * {@code give_space}, so it never repeats itself.
+     */
+    public static final String NOTE_SENT = "note_sent";
+    /** The officer called the partner (a touch, see {@link #NOTE_SENT}). */
+    public static final String CALL_MADE = "call_made";
+    /** The officer shared a useful tool with the partner, e.g. a calculator or market report (a touch, see {@link #NOTE_SENT}). */
+    public static final String TOOL_SHARED = "tool_shared";
 
     private EventTypes() {
     }

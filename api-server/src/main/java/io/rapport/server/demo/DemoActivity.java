@@ -44,6 +44,9 @@ final class DemoActivity {
             if (persona.meetingDay == daysBack) {
                 events.add(event(link, "meeting_logged", at(dayStart, 15), null, Map.of("kind", "coffee")));
             }
+            if (persona.noteDay == daysBack) {
+                events.add(event(link, "note_sent", at(dayStart, 9), null, Map.of("channel", "email")));
+            }
             if (persona.feedbackDay == daysBack) {
                 events.add(event(link, "feedback_given", at(dayStart, 17), null,
                         Map.of("rating", 5, "channel", "app")));

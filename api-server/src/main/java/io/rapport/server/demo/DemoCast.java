@@ -32,7 +32,10 @@ final class DemoCast {
             new PartnerPart("demo-p-rosa", "Rosa Delgado", "Delgado Insurance", "insurance"),
             new PartnerPart("demo-p-ben", "Ben Carter", "Carter Realty Group", "realtor"));
 
-    /** Grace Kim works with both officers, differently: the same partner can be hot for one and cold for the other. */
+    /**
+     * Grace Kim and Luis Ortega work with both officers, differently: the same partner can be hot for one and cold
+     * for the other, or be waiting to answer one officer's note while reaching for the other.
+     */
     static final List<Link> LINKS = List.of(
             new Link(0, 0, Persona.ADVOCATE),
             new Link(0, 1, Persona.RISING),
@@ -42,7 +45,8 @@ final class DemoCast {
             new Link(1, 4, Persona.MET),
             new Link(1, 5, Persona.RISING),
             new Link(1, 6, Persona.COLD),
-            new Link(1, 7, Persona.COOLING));
+            new Link(1, 7, Persona.COOLING),
+            new Link(1, 1, Persona.AWAITING));
 
     private DemoCast() {
     }

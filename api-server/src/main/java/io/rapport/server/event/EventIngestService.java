@@ -5,6 +5,7 @@ import io.rapport.server.common.problem.ApiProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,7 +44,8 @@ public class EventIngestService {
 
     /** {@code sentAt}, when not null, is the client's clock at sending: its skew is taken out of every event. */
     public IngestResult ingest(Sender sender, Instant sentAt, List<EventInput> inputs) {
-        Instant receivedAt = clock.instant();
+        // to the microsecond, as stored: scoring compares it with occurredAt exactly as rescore does in SQL
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Duration skew = sentAt == null ? Duration.ZERO : Duration.between(sentAt, receivedAt);
         List<EventRejection> rejected = new ArrayList<>();
         List<EventInput> passed = new ArrayList<>();
@@ -138,7 +140,7 @@ public class EventIngestService {
             ResolvedEvent e = events.get(i);
             if (stored.contains(e.eventId())) {
                 accepted.add(new AcceptedEvent(e.eventId(), relationshipIds.get(i), e.officerId(), e.partnerId(), e.type(),
-                        e.occurredAt(), e.contentId(), e.propertiesJson()));
+                        e.occurredAt(), receivedAt, e.contentId(), e.propertiesJson()));
             }
         }
         return accepted;

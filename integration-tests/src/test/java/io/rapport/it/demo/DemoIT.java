@@ -85,7 +85,11 @@ class DemoIT {
                 .flatMap(o -> client.scores().allRankedPartners(o.id(), null, null, null, null)).toList();
         assertThat(all).extracting(p -> p.getTier().getValue()).contains("hot", "engaged", "warming", "cold");
         assertThat(all).extracting(p -> p.getNextStep().getCode())
-                .contains("thank_and_support", "check_in", "ask_for_business", "ask_for_feedback", "share_useful_tool");
+                .contains("thank_and_support", "check_in", "invite_to_meet", "ask_for_business", "ask_for_feedback",
+                        "share_useful_tool", "give_space");
+        // model 2: an app open is worth a quarter once a day, so nobody who only opens the app is hot
+        assertThat(all).filteredOn(p -> p.getNextStep().getCode().equals("give_space"))
+                .allSatisfy(p -> assertThat(p.getNextStep().getFact()).startsWith("You sent a note"));
     }
 
     @Test

@@ -67,14 +67,22 @@ class ScoreReportsIT {
     }
 
     @Test
-    void digest_coversTheDayBefore_andOrdersNextStepsByTheStrengthOfTheSignal() {
+    void digest_coversTheDayBefore_ordersNextStepsByTimeSensitivity_andNeverSuggestsGivingSpace() {
         RapportClient client = SERVER.newOrg().client();
         Officer officer = anOfficer().create(client);
         Partner engaged = aPartner().name("Engaged").create(client);
         Partner cold = aPartner().name("Cold").create(client);
         Partner advocate = aPartner().name("Advocate").create(client);
+        Partner ready = aPartner().name("Ready").create(client);
+        Partner touched = aPartner().name("Touched").create(client);
+        CLOCK.set(Instant.parse("2026-02-27T10:00:00Z"));
+        for (Partner reaching : List.of(ready, touched)) {
+            ScoresIT.send(client, officer, reaching, new Sent("contact_tapped", CLOCK.instant()),
+                    new Sent("card_shared", CLOCK.instant()), new Sent("calculator_used", CLOCK.instant()));
+        }
         CLOCK.set(Instant.parse("2026-02-28T10:00:00Z"));
         ScoresIT.send(client, officer, cold, new Sent("app_opened", CLOCK.instant()));
+        ScoresIT.send(client, officer, touched, new Sent("note_sent", CLOCK.instant()));
         CLOCK.set(Instant.parse("2026-03-01T18:00:00Z"));
         Instant referralAt = Instant.parse("2026-03-01T17:00:00Z");
         ScoresIT.send(client, officer, engaged, new Sent("app_opened", referralAt), new Sent("app_opened", referralAt),
@@ -94,10 +102,16 @@ class ScoreReportsIT {
         assertThat(digest.getChanges()).extracting(c -> c.getPartnerId(), c -> c.getTo())
                 .containsExactlyInAnyOrder(tuple(engaged.getId(), "engaged"), tuple(advocate.getId(), "warming"),
                         tuple(advocate.getId(), "advocate"));
+        // a fresh referral nobody thanked, then coffee, then the routine thank-you; the touched partner, engaged
+        // as it is, is left room, and the cold one falls past the three
         assertThat(digest.getNextSteps()).extracting(DigestNextStep::getPartnerId)
-                .containsExactly(advocate.getId(), engaged.getId(), cold.getId());
+                .containsExactly(engaged.getId(), ready.getId(), advocate.getId());
         assertThat(digest.getNextSteps()).extracting(s -> s.getNextStep().getCode())
-                .containsExactly("thank_and_support", "invite_to_meet", "share_useful_tool");
+                .containsExactly("thank_and_support", "invite_to_meet", "thank_and_support");
+        assertThat(digest.getNextSteps().get(0).getWhyNow()).isEqualTo("Sent you a referral 16 hours ago, not thanked yet.");
+        assertThat(digest.getNextSteps().get(1).getWhyNow()).startsWith("Tapped to contact you 2 days ago");
+        assertThat(client.scores().forRelationship(ScoresIT.relationshipId(client, officer, touched)).getNextStep()
+                .getCode()).isEqualTo("give_space");
         assertThat(client.scores().digest(officer.getId(), LocalDate.parse("2026-03-01")).getActivity())
                 .extracting(a -> a.getPartnerId()).containsExactly(cold.getId());
     }

@@ -66,9 +66,14 @@ class ScoresIT {
         assertThat(score.getInterest()).isCloseTo(interest, within(1e-9));
         assertThat(score.getScore()).isEqualTo(82);
         assertThat(score.getTier()).isEqualTo(Tier.HOT);
-        assertThat(score.getTrend()).isEqualTo(Trend.RISING);
+        // no app signal at all: the officer's meeting is not the partner's momentum
+        assertThat(score.getTrend()).isEqualTo(Trend.STEADY);
         assertThat(score.getStage()).isEqualTo(Stage.RELATIONSHIP);
-        assertThat(score.getNextStep().getCode()).isEqualTo("ask_for_feedback");
+        // a referral within 30 days: thank them, whatever the stage
+        assertThat(score.getNextStep().getCode()).isEqualTo("thank_and_support");
+        assertThat(score.getNextStep().getRule()).isEqualTo(2);
+        assertThat(score.getNextStep().getFact()).isEqualTo("Sent you a referral yesterday.");
+        assertThat(score.getNextStep().getFactAt().toInstant()).isEqualTo(yesterday);
         assertThat(score.getNextStep().getReason()).isNotBlank();
         assertThat(score.getExplanation()).extracting(ScoreContribution::getType).containsExactly("referral_sent", "meeting_logged");
         assertThat(score.getExplanation().get(0).getShare()).isCloseTo(25.0 / 35, within(1e-9));
@@ -164,8 +169,9 @@ class ScoresIT {
         Partner hotCpa = aPartner().type(PartnerType.CPA).create(client);
         Partner coolingRealtor = aPartner().type(PartnerType.REALTOR).create(client);
         send(client, officer, hotCpa, new Sent("referral_sent", NOW.minus(Duration.ofHours(1))),
-                new Sent("meeting_logged", NOW.minus(Duration.ofHours(1))));
-        // one open 30 days ago: (2^(−30/7)/7) / (2^(−30/21)/21) = 0.41 < 0.7
+                new Sent("meeting_logged", NOW.minus(Duration.ofHours(1))),
+                new Sent("contact_tapped", NOW.minus(Duration.ofHours(1))));
+        // one open 30 days ago (counted at its day's start): (2^(−30.4/7)/7) / (2^(−30.4/21)/21) = 0.40 < 0.5
         send(client, officer, coolingRealtor, new Sent("app_opened", NOW.minus(Duration.ofDays(30))));
 
         assertThat(ids(client.scores().rankedPartners(officer.getId(), 50, null, Tier.HOT, null, null, null)))

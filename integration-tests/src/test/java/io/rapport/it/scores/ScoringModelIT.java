@@ -108,7 +108,10 @@ class ScoringModelIT {
         String feedEnd = drainFeed(client, null);
         ScoringModel defaults = client.scores().model();
         assertThat(defaults.getVersion()).isEqualTo(1);
-        assertThat(defaults.getWeights()).containsEntry("referral_sent", 25.0).containsEntry("app_opened", 1.0);
+        // model 2: an open weighs a quarter, once a day; the officer's touches weigh nothing
+        assertThat(defaults.getWeights()).containsEntry("referral_sent", 25.0).containsEntry("app_opened", 0.25)
+                .containsEntry("note_sent", 0.0).containsEntry("call_made", 0.0).containsEntry("tool_shared", 0.0);
+        assertThat(defaults.getDailyCap()).containsExactly("app_opened");
         assertThat(defaults.getHalfLifeDays()).isEqualTo(21.0);
 
         Map<String, Double> weights = new HashMap<>(defaults.getWeights());

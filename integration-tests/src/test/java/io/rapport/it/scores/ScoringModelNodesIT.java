@@ -90,12 +90,12 @@ class ScoringModelNodesIT {
 
         ScoringModel first = nodeA.scores().model();
         Map<String, Double> weights = new HashMap<>(first.getWeights());
-        weights.put("app_opened", 7.0);
+        weights.put("calculator_used", 7.0);
         ScoringModel changed = nodeA.scores().updateModel(first.getVersion(), input(first).weights(weights));
         // the rescore is over before the next event, so only the ingest itself can weigh that event
         assertThat(nodeA.scores().awaitJob(changed.getRescoreJobId(), Duration.ofMinutes(1)).getStatus())
                 .isEqualTo(JobStatus.SUCCEEDED);
-        ScoresIT.send(nodeB, officer, partner, new Sent("app_opened", NOW));
+        ScoresIT.send(nodeB, officer, partner, new Sent("calculator_used", NOW));
 
         assertThat(nodeB.scores().forRelationship(relationshipId).getInterest())
                 .isCloseTo(REFERRAL_YESTERDAY + 7.0, within(1e-9));

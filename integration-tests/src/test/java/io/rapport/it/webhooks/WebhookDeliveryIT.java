@@ -1,5 +1,11 @@
 package io.rapport.it.webhooks;
 
+import static io.rapport.it.support.Fixtures.aPartner;
+import static io.rapport.it.support.Fixtures.anEvent;
+import static io.rapport.it.support.Fixtures.anOfficer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.it.support.MutableClock;
@@ -38,12 +44,6 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import static io.rapport.it.support.Fixtures.aPartner;
-import static io.rapport.it.support.Fixtures.anEvent;
-import static io.rapport.it.support.Fixtures.anOfficer;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Score changes reach a CRM's endpoint as signed deliveries, through the outbox and the dispatcher (driven

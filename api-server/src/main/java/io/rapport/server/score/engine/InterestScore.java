@@ -23,10 +23,13 @@ public record InterestScore(
         double interest = state.total().valueAt(now, model.halfLife());
         int score = ScoreMath.score(interest, model.k());
         Tier tier = Tier.next(state.tier(), score, model);
-        Trend trend = Trend.of(state.shortTerm().valueAt(now, model.shortHalfLife()), interest, model);
+        double shortApp = state.shortTerm().valueAt(now, model.shortHalfLife());
+        double longApp = state.appSignals().valueAt(now, model.halfLife());
+        Trend trend = Trend.of(shortApp, longApp, model);
         Stage stage = state.facts().stageAt(now);
-        return new InterestScore(now, interest, score, tier, trend, stage, NextStep.of(stage, tier, trend),
-                explain(state, now, model), model.version());
+        NextStep step = NextStep.of(new Situation(now, tier, trend, Trend.ratio(shortApp, longApp, model), stage,
+                state.facts(), state.advice()));
+        return new InterestScore(now, interest, score, tier, trend, stage, step, explain(state, now, model), model.version());
     }
 
     /** The largest per-type parts of the interest with their share of the total, largest first. */

@@ -2,11 +2,13 @@ package io.rapport.server.score.engine;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An organization's scoring parameters (DESIGN §4). Immutable; a change is a new {@code version}.
  *
  * @param weights        weight per event type; types not listed weigh 0
+ * @param dailyCap       types counted at most once per relationship and UTC day, at the day's start
  * @param halfLife       half-life H of the interest sum
  * @param shortHalfLife  half-life of the second sum used only for the trend
  * @param k              saturation constant K of {@code score = 100·(1 − e^(−I/K))}
@@ -18,6 +20,7 @@ import java.util.Map;
 public record ScoringModel(
         int version,
         Map<String, Double> weights,
+        Set<String> dailyCap,
         Duration halfLife,
         Duration shortHalfLife,
         double k,
@@ -26,9 +29,15 @@ public record ScoringModel(
         int hotAt,
         int hysteresis) {
 
+    /**
+     * Model 2's weights. An app open weighs a quarter and counts once a day: one open a day is worth about
+     * 8 points of interest, so a partner who only opens the app stays warming at most (model 1's weight 1,
+     * uncapped, made daily openers "hot"). The officer's touches weigh nothing: they are what the officer
+     * did, not how interested the partner is.
+     */
     public static final Map<String, Double> DEFAULT_WEIGHTS = Map.ofEntries(
             Map.entry("app_installed", 5.0),
-            Map.entry("app_opened", 1.0),
+            Map.entry("app_opened", 0.25),
             Map.entry("profile_viewed", 2.0),
             Map.entry("content_viewed", 2.0),
             Map.entry("calculator_used", 3.0),
@@ -38,10 +47,16 @@ public record ScoringModel(
             Map.entry("feedback_given", 12.0),
             Map.entry("meeting_logged", 10.0),
             Map.entry("referral_sent", 25.0),
-            Map.entry("app_uninstalled", 0.0));
+            Map.entry("app_uninstalled", 0.0),
+            Map.entry("note_sent", 0.0),
+            Map.entry("call_made", 0.0),
+            Map.entry("tool_shared", 0.0));
+
+    public static final Set<String> DEFAULT_DAILY_CAP = Set.of("app_opened");
 
     public ScoringModel {
         weights = Map.copyOf(weights);
+        dailyCap = Set.copyOf(dailyCap);
         if (halfLife.isNegative() || halfLife.isZero() || shortHalfLife.isNegative() || shortHalfLife.isZero()) {
             throw new IllegalArgumentException("half-lives must be positive");
         }
@@ -57,14 +72,20 @@ public record ScoringModel(
     }
 
     public static ScoringModel defaults() {
-        return new ScoringModel(1, DEFAULT_WEIGHTS, Duration.ofDays(21), Duration.ofDays(7), 20.0, 25, 50, 75, 3);
+        return new ScoringModel(1, DEFAULT_WEIGHTS, DEFAULT_DAILY_CAP, Duration.ofDays(21), Duration.ofDays(7), 20.0, 25, 50,
+                75, 3);
     }
 
     public double weightOf(String type) {
         return weights.getOrDefault(type, 0.0);
     }
 
+    public boolean cappedDaily(String type) {
+        return dailyCap.contains(type);
+    }
+
     public ScoringModel withVersion(int newVersion) {
-        return new ScoringModel(newVersion, weights, halfLife, shortHalfLife, k, warmingAt, engagedAt, hotAt, hysteresis);
+        return new ScoringModel(newVersion, weights, dailyCap, halfLife, shortHalfLife, k, warmingAt, engagedAt, hotAt,
+                hysteresis);
     }
 }

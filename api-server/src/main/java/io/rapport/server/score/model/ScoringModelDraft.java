@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A proposed scoring model as sent, checked field by field before it becomes a {@link ScoringModel}. */
-public record ScoringModelDraft(Map<String, Double> weights, double halfLifeDays, double shortHalfLifeDays, double k,
+public record ScoringModelDraft(Map<String, Double> weights, List<String> dailyCap, double halfLifeDays,
+                                double shortHalfLifeDays, double k,
                                 int warmingAt, int engagedAt, int hotAt, int hysteresis) {
     static final double MAX_WEIGHT = 1000;
     static final double MAX_HALF_LIFE_DAYS = 3650;
@@ -25,6 +27,13 @@ public record ScoringModelDraft(Map<String, Double> weights, double halfLifeDays
                 problems.add(new FieldProblem("weights." + type, "must be between 0 and " + (int) MAX_WEIGHT));
             }
         });
+        // generated clients send [] for a field left unset: absent and empty both mean model 2's default
+        List<String> cap = dailyCap == null || dailyCap.isEmpty() ? List.copyOf(ScoringModel.DEFAULT_DAILY_CAP) : dailyCap;
+        for (int i = 0; i < cap.size(); i++) {
+            if (cap.get(i) == null || !ScoringModel.DEFAULT_WEIGHTS.containsKey(cap.get(i))) {
+                problems.add(new FieldProblem("dailyCap[" + i + "]", "is not an event type of the catalogue"));
+            }
+        }
         if (!(halfLifeDays > 0 && halfLifeDays <= MAX_HALF_LIFE_DAYS)) {
             problems.add(new FieldProblem("halfLifeDays", "must be above 0 and at most " + (int) MAX_HALF_LIFE_DAYS));
         }
@@ -43,7 +52,7 @@ public record ScoringModelDraft(Map<String, Double> weights, double halfLifeDays
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new ScoringModel(version, weights, days(halfLifeDays), days(shortHalfLifeDays), k, warmingAt, engagedAt,
+        return new ScoringModel(version, weights, Set.copyOf(cap), days(halfLifeDays), days(shortHalfLifeDays), k, warmingAt, engagedAt,
                 hotAt, hysteresis);
     }
 

@@ -32,7 +32,7 @@ public class ScoringModelResource implements ScoringModelApi {
     @Override
     public Response updateScoringModel(ScoringModelInput input, String ifMatch) {
         ScoringModelService.Changed changed = models.update(Callers.orgId(), ifMatch, new ScoringModelDraft(
-                input.getWeights(), input.getHalfLifeDays(), input.getShortHalfLifeDays(), input.getK(),
+                input.getWeights(), input.getDailyCap(), input.getHalfLifeDays(), input.getShortHalfLifeDays(), input.getK(),
                 input.getWarmingAt(), input.getEngagedAt(), input.getHotAt(), input.getHysteresis()));
         return Response.ok(toDto(changed.model()).rescoreJobId(changed.job().jobId()))
                 .header("ETag", EntityTags.ofVersion(changed.model().version())).build();
@@ -53,6 +53,7 @@ public class ScoringModelResource implements ScoringModelApi {
         return new io.rapport.server.generated.model.ScoringModel()
                 .version(model.version())
                 .weights(new java.util.TreeMap<>(model.weights()))
+                .dailyCap(new java.util.ArrayList<>(new java.util.TreeSet<>(model.dailyCap())))
                 .halfLifeDays(Decay.seconds(model.halfLife()) / SECONDS_PER_DAY)
                 .shortHalfLifeDays(Decay.seconds(model.shortHalfLife()) / SECONDS_PER_DAY)
                 .k(model.k())

@@ -8,7 +8,9 @@ import io.rapport.server.score.engine.ScoringModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -31,6 +33,8 @@ public class ScoringModels {
     public static final ScoringModel DEFAULTS = ScoringModel.defaults();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Double>> WEIGHTS = new TypeReference<>() {
+    };
+    private static final TypeReference<Set<String>> TYPES = new TypeReference<>() {
     };
 
     /** Per organization, the last row parsed: bounded by the number of organizations. */
@@ -89,6 +93,7 @@ public class ScoringModels {
     static ScoringModel toModel(StoredModel stored) {
         try {
             return new ScoringModel(stored.version(), JSON.readValue(stored.weights(), WEIGHTS),
+                    JSON.readValue(stored.dailyCap(), TYPES),
                     Duration.ofNanos(Math.round(stored.halfLifeSeconds() * 1e9)),
                     Duration.ofNanos(Math.round(stored.shortHalfLifeSeconds() * 1e9)),
                     stored.k(), stored.warmingAt(), stored.engagedAt(), stored.hotAt(), stored.hysteresis());
@@ -100,6 +105,7 @@ public class ScoringModels {
     static StoredModel toStored(ScoringModel model) {
         try {
             return new StoredModel(model.version(), JSON.writeValueAsString(new TreeMap<>(model.weights())),
+                    JSON.writeValueAsString(new TreeSet<>(model.dailyCap())),
                     Decay.seconds(model.halfLife()), Decay.seconds(model.shortHalfLife()), model.k(),
                     model.warmingAt(), model.engagedAt(), model.hotAt(), model.hysteresis());
         } catch (JsonProcessingException e) {

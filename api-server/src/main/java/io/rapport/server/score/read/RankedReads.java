@@ -59,13 +59,14 @@ final class RankedReads {
     private static final String WITH_MODEL = """
             SELECT r.*, p.name AS partner_name, p.type AS partner_type, m.version AS model_now_version,
                    CASE WHEN m.weights = CAST(:knownWeights AS text) THEN NULL ELSE m.weights END AS model_now_weights,
+                   m.daily_cap AS model_now_daily_cap,
                    m.half_life_seconds AS model_now_half_life_seconds,
                    m.short_half_life_seconds AS model_now_short_half_life_seconds, m.k AS model_now_k,
                    m.warming_at AS model_now_warming_at, m.engaged_at AS model_now_engaged_at,
                    m.hot_at AS model_now_hot_at, m.hysteresis AS model_now_hysteresis
             FROM (%s) r
             JOIN partner p ON p.org_id = r.org_id AND p.partner_id = r.partner_id
-            LEFT JOIN (SELECT version, CAST(weights AS text) AS weights, half_life_seconds, short_half_life_seconds, k,
+            LEFT JOIN (SELECT version, CAST(weights AS text) AS weights, CAST(daily_cap AS text) AS daily_cap, half_life_seconds, short_half_life_seconds, k,
                               warming_at, engaged_at, hot_at, hysteresis
                        FROM scoring_model WHERE org_id = :orgId OFFSET 0) m ON true
             ORDER BY %s
@@ -177,7 +178,7 @@ final class RankedReads {
         }
         String weights = rs.getString("model_now_weights");
         // null: the stored text equals knownWeights, compared by the database in this statement
-        return models.parsed(orgId, new StoredModel(version, weights == null ? knownWeights : weights,
+        return models.parsed(orgId, new StoredModel(version, weights == null ? knownWeights : weights, rs.getString("model_now_daily_cap"),
                 rs.getDouble("model_now_half_life_seconds"), rs.getDouble("model_now_short_half_life_seconds"),
                 rs.getDouble("model_now_k"),
                 rs.getInt("model_now_warming_at"), rs.getInt("model_now_engaged_at"), rs.getInt("model_now_hot_at"),

@@ -40,12 +40,23 @@ public final class RankedScoreMapper implements RowMapper<RankedScore> {
         private final int partnerId;
         private final int raw;
         private final int shortRaw;
+        private final int appRaw;
         private final int refTime;
         private final int lastActivityAt;
         private final int lastMeetingAt;
         private final int lastFeedbackAt;
         private final int lastReferralAt;
         private final int previousReferralAt;
+        private final int lastTouchAt;
+        private final int lastTouchType;
+        private final int lastSignalAt;
+        private final int lastReachOutAt;
+        private final int lastReachOutType;
+        private final int lastUseAt;
+        private final int previousUseAt;
+        private final int lastInstalledAt;
+        private final int lastUninstalledAt;
+        private final int readyForMeetingAt;
         private final int tier;
         private final int stage;
         private final int dueAt;
@@ -63,12 +74,23 @@ public final class RankedScoreMapper implements RowMapper<RankedScore> {
             partnerId = rs.findColumn("partner_id");
             raw = rs.findColumn("raw");
             shortRaw = rs.findColumn("short_raw");
+            appRaw = rs.findColumn("app_raw");
             refTime = rs.findColumn("ref_time");
             lastActivityAt = rs.findColumn("last_activity_at");
             lastMeetingAt = rs.findColumn("last_meeting_at");
             lastFeedbackAt = rs.findColumn("last_feedback_at");
             lastReferralAt = rs.findColumn("last_referral_at");
             previousReferralAt = rs.findColumn("previous_referral_at");
+            lastTouchAt = rs.findColumn("last_touch_at");
+            lastTouchType = rs.findColumn("last_touch_type");
+            lastSignalAt = rs.findColumn("last_signal_at");
+            lastReachOutAt = rs.findColumn("last_reach_out_at");
+            lastReachOutType = rs.findColumn("last_reach_out_type");
+            lastUseAt = rs.findColumn("last_use_at");
+            previousUseAt = rs.findColumn("previous_use_at");
+            lastInstalledAt = rs.findColumn("last_installed_at");
+            lastUninstalledAt = rs.findColumn("last_uninstalled_at");
+            readyForMeetingAt = rs.findColumn("ready_for_meeting_at");
             tier = rs.findColumn("tier");
             stage = rs.findColumn("stage");
             dueAt = rs.findColumn("due_at");
@@ -88,12 +110,23 @@ public final class RankedScoreMapper implements RowMapper<RankedScore> {
                     rs.getObject(partnerId, UUID.class),
                     rs.getDouble(raw),
                     rs.getDouble(shortRaw),
+                    rs.getDouble(appRaw),
                     instant(rs, refTime),
                     instant(rs, lastActivityAt),
                     instant(rs, lastMeetingAt),
                     instant(rs, lastFeedbackAt),
                     instant(rs, lastReferralAt),
                     instant(rs, previousReferralAt),
+                    instant(rs, lastTouchAt),
+                    rs.getString(lastTouchType),
+                    instant(rs, lastSignalAt),
+                    instant(rs, lastReachOutAt),
+                    rs.getString(lastReachOutType),
+                    instant(rs, lastUseAt),
+                    instant(rs, previousUseAt),
+                    instant(rs, lastInstalledAt),
+                    instant(rs, lastUninstalledAt),
+                    instant(rs, readyForMeetingAt),
                     rs.getString(tier),
                     rs.getString(stage),
                     instant(rs, dueAt),

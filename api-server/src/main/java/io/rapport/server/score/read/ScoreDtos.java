@@ -75,6 +75,7 @@ public final class ScoreDtos {
     }
 
     public static NextStep nextStep(io.rapport.server.score.engine.NextStep step) {
-        return new NextStep().code(step.code()).reason(step.reason());
+        return new NextStep().code(step.code()).reason(step.reason()).rule(step.rule()).fact(step.fact())
+                .factAt(Timestamps.utc(step.factAt()));
     }
 }

@@ -1,5 +1,6 @@
 package io.rapport.server.score.read;
 
+import io.rapport.server.score.engine.Trend;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,20 +48,21 @@ public interface ScoreReadDao {
             """;
 
     /**
-     * A row's trend at {@code :f.now}: compares ln of the rate ratio (short/H_short)/(long/H_long), which cannot
+     * A row's trend at {@code :f.now}, from the app signals only (short_raw against app_raw): compares ln of the rate ratio (short/H_short)/(long/H_long), which cannot
      * underflow; the half-lives come from the statement's {@code mh} row.
      */
-    String TREND_AT_NOW = """
-            CASE
-                     WHEN s.raw <= 0 THEN 'steady'
-                     WHEN s.short_raw <= 0 THEN 'cooling'
-                     WHEN ln(s.short_raw / s.raw) + ln(mh.half_life_seconds / mh.short_half_life_seconds)
-                          - (extract(epoch FROM CAST(:f.now AS timestamptz)) - extract(epoch FROM s.ref_time))::float8
-                            * ln(2.0::float8) * (1.0 / mh.short_half_life_seconds - 1.0 / mh.half_life_seconds) > ln(1.3::float8) THEN 'rising'
-                     WHEN ln(s.short_raw / s.raw) + ln(mh.half_life_seconds / mh.short_half_life_seconds)
-                          - (extract(epoch FROM CAST(:f.now AS timestamptz)) - extract(epoch FROM s.ref_time))::float8
-                            * ln(2.0::float8) * (1.0 / mh.short_half_life_seconds - 1.0 / mh.half_life_seconds) < ln(0.7::float8) THEN 'cooling'
-                     ELSE 'steady' END""";
+    /** ln of the app-signal rate ratio at {@code :f.now}. */
+    String LN_RATIO = """
+            (ln(s.short_raw / s.app_raw) + ln(mh.half_life_seconds / mh.short_half_life_seconds)
+             - (extract(epoch FROM CAST(:f.now AS timestamptz)) - extract(epoch FROM s.ref_time))::float8
+               * ln(2.0::float8) * (1.0 / mh.short_half_life_seconds - 1.0 / mh.half_life_seconds))""";
+
+    String TREND_AT_NOW = "CASE"
+            + " WHEN s.app_raw <= 0 THEN 'steady'"
+            + " WHEN s.short_raw <= 0 THEN 'cooling'"
+            + " WHEN " + LN_RATIO + " > ln(" + Trend.RISING_ABOVE + "::float8) THEN 'rising'"
+            + " WHEN " + LN_RATIO + " < ln(" + Trend.COOLING_BELOW + "::float8) THEN 'cooling'"
+            + " ELSE 'steady' END";
 
     /** The ranked list's filters; a null one does not filter. */
     String FILTERS = """

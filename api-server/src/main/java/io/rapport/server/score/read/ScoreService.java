@@ -49,7 +49,7 @@ public class ScoreService {
                     .orElseThrow(() -> ApiProblemException.notFound("Relationship " + relationshipId));
             ScoringModel model = models.current(handle, orgId);
             ScoreState state = handle.attach(ScoreDao.class).find(orgId, relationshipId).map(StoredScore::toState)
-                    .orElse(new ScoreState(InterestSum.EMPTY, InterestSum.EMPTY, Map.of(), StageFacts.NONE, null, Tier.COLD));
+                    .orElse(ScoreState.EMPTY.settle(now, model));
             int referrals = reads.referralsSince(orgId, relationshipId, now.minus(StageFacts.REFERRAL_WINDOW));
             return new ScoredRelationship(ref.relationshipId(), ref.officerId(), ref.partnerId(), null, null, state,
                     InterestScore.of(state, now, model), referrals);
@@ -105,7 +105,7 @@ public class ScoreService {
 
     private static ScoredRelationship scored(RankedScore ranked, Instant now, ScoringModel model) {
         ScoreRow row = ranked.score();
-        ScoreState state = row.toState(Map.of());
+        ScoreState state = row.toState();
         return new ScoredRelationship(row.relationshipId(), row.officerId(), row.partnerId(), ranked.partnerName(),
                 ranked.partnerType(), state, InterestScore.of(state, now, model), 0);
     }

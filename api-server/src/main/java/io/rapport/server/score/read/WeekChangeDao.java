@@ -16,18 +16,31 @@ public interface WeekChangeDao {
     record WindowInterest(UUID relationshipId, double interest) {
     }
 
-    /** One set-based read for all the given relationships, each through its usage_event_timeline range. */
+    /**
+     * One set-based read for all the given relationships, each through its usage_event_timeline range. Events
+     * count as scoring counts them (never after receipt; a daily-capped type once a day, at the day's start), and
+     * are in the window when they count from after {@code since}.
+     */
     @SqlQuery("""
-            WITH w AS (SELECT * FROM unnest(CAST(:types AS text[]), CAST(:weights AS float8[])) AS w(type, weight))
-            SELECT e.relationship_id,
-                   sum(w.weight * power(2::float8, (extract(epoch FROM e.occurred_at)
+            WITH w AS (SELECT * FROM unnest(CAST(:types AS text[]), CAST(:weights AS float8[])) AS w(type, weight)),
+            raw_ev AS (
+                SELECT e.relationship_id, e.type, least(e.occurred_at, e.received_at) AS at
+                FROM usage_event e
+                WHERE e.org_id = :orgId AND e.relationship_id = ANY(CAST(:ids AS uuid[])) AND e.occurred_at > :since),
+            counted AS (
+                SELECT relationship_id, type, at FROM raw_ev WHERE NOT (type = ANY(CAST(:capped AS text[])))
+                UNION ALL
+                SELECT DISTINCT relationship_id, type, to_timestamp(floor(extract(epoch FROM at) / 86400) * 86400)
+                FROM raw_ev WHERE type = ANY(CAST(:capped AS text[])))
+            SELECT c.relationship_id,
+                   sum(w.weight * power(2::float8, (extract(epoch FROM c.at)
                        - extract(epoch FROM CAST(:now AS timestamptz)))::float8 / :halfLife)) AS interest
-            FROM usage_event e JOIN w ON w.type = e.type
-            WHERE e.org_id = :orgId AND e.relationship_id = ANY(CAST(:ids AS uuid[])) AND e.occurred_at > :since
-            GROUP BY e.relationship_id
+            FROM counted c JOIN w ON w.type = c.type
+            WHERE c.at > :since
+            GROUP BY c.relationship_id
             """)
-    List<WindowInterest> windowInterest(UUID orgId, UUID[] ids, String[] types, Double[] weights, Instant since,
-                                        Instant now, double halfLife);
+    List<WindowInterest> windowInterest(UUID orgId, UUID[] ids, String[] types, Double[] weights, String[] capped,
+                                        Instant since, Instant now, double halfLife);
 
     /** Every filtered row of the officer, unordered: the change sort ranks them in Java. */
     @SqlQuery(ScoreReadDao.OFFICER_ROWS + ScoreReadDao.FILTERS)

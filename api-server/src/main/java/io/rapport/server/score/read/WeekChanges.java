@@ -71,7 +71,8 @@ public class WeekChanges {
         List<Map.Entry<String, Double>> weights = List.copyOf(model.weights().entrySet());
         UUID[] ids = scored.stream().map(ScoredRelationship::relationshipId).toArray(UUID[]::new);
         return dao.windowInterest(orgId, ids, weights.stream().map(Map.Entry::getKey).toArray(String[]::new),
-                        weights.stream().map(Map.Entry::getValue).toArray(Double[]::new), WeekChange.windowStart(now),
+                        weights.stream().map(Map.Entry::getValue).toArray(Double[]::new),
+                        model.dailyCap().toArray(String[]::new), WeekChange.windowStart(now),
                         now, Decay.seconds(model.halfLife()))
                 .stream().collect(Collectors.toMap(WeekChangeDao.WindowInterest::relationshipId,
                         WeekChangeDao.WindowInterest::interest));
@@ -86,7 +87,7 @@ public class WeekChanges {
     /** As the score sort reads a row (ScoreService keeps its own copy on the hot path). */
     private static ScoredRelationship scored(RankedScore ranked, Instant now, ScoringModel model) {
         ScoreRow row = ranked.score();
-        ScoreState state = row.toState(Map.of());
+        ScoreState state = row.toState();
         return new ScoredRelationship(row.relationshipId(), row.officerId(), row.partnerId(), ranked.partnerName(),
                 ranked.partnerType(), state, InterestScore.of(state, now, model), 0);
     }

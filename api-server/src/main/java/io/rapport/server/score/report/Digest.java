@@ -15,6 +15,8 @@ public record Digest(UUID officerId, LocalDate date, List<Activity> activity, Li
     public record Activity(UUID partnerId, String partnerName, Map<String, Integer> events) {
     }
 
-    public record Suggestion(UUID partnerId, String partnerName, int score, Tier tier, NextStep nextStep) {
+    /** {@code rank}: how time-sensitive the step is, 0 the most; {@code whyNow}: the fact that makes it due. */
+    public record Suggestion(UUID relationshipId, UUID partnerId, String partnerName, int score, Tier tier,
+                             NextStep nextStep, int rank, String whyNow) {
     }
 }

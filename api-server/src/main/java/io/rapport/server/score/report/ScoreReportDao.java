@@ -23,9 +23,9 @@ public interface ScoreReportDao {
     }
 
     @SqlQuery("""
-            SELECT type, occurred_at FROM usage_event
-            WHERE org_id = :orgId AND relationship_id = :relationshipId AND occurred_at <= :until
-            ORDER BY occurred_at
+            SELECT type, least(occurred_at, received_at) AS at FROM usage_event
+            WHERE org_id = :orgId AND relationship_id = :relationshipId AND least(occurred_at, received_at) <= :until
+            ORDER BY at
             """)
     List<ScoringEvent> events(UUID orgId, UUID relationshipId, Instant until);
 
@@ -33,9 +33,11 @@ public interface ScoreReportDao {
             SELECT e.partner_id, p.name AS partner_name, e.type, count(*) AS count
             FROM usage_event e JOIN partner p ON p.org_id = e.org_id AND p.partner_id = e.partner_id
             WHERE e.org_id = :orgId AND e.officer_id = :officerId AND e.occurred_at >= :from AND e.occurred_at < :to
+              AND e.type NOT IN ('note_sent', 'call_made', 'tool_shared')
             GROUP BY e.partner_id, p.name, e.type
             ORDER BY p.name, e.partner_id, e.type
             """)
+    /** The partners' own activity: the officer's touches (note_sent, call_made, tool_shared) are left out. */
     List<PartnerActivity> activity(UUID orgId, UUID officerId, Instant from, Instant to);
 
     @SqlQuery("""

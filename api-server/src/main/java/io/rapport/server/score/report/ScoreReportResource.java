@@ -44,7 +44,8 @@ public class ScoreReportResource implements ScoreReportsApi {
                 .nextSteps(digest.nextSteps().stream().map(s -> new DigestNextStep().partnerId(s.partnerId())
                         .partnerName(s.partnerName()).score(s.score())
                         .tier(io.rapport.server.generated.model.Tier.fromValue(s.tier().code()))
-                        .nextStep(ScoreDtos.nextStep(s.nextStep()))).toList()))
+                        .nextStep(ScoreDtos.nextStep(s.nextStep())).relationshipId(s.relationshipId())
+                        .whyNow(s.whyNow())).toList()))
                 .build();
     }
 }

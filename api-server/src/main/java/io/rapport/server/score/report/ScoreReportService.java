@@ -1,6 +1,7 @@
 package io.rapport.server.score.report;
 
 import io.rapport.server.common.problem.ApiProblemException;
+import io.rapport.server.score.engine.CountedDays;
 import io.rapport.server.score.engine.InterestScore;
 import io.rapport.server.score.engine.ScoreMath;
 import io.rapport.server.score.engine.ScoreState;
@@ -56,10 +57,11 @@ public class ScoreReportService {
                 Instant end = day.equals(today) ? now : day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
                 int from = next;
                 boolean last = day.equals(today);
-                while (next < events.size() && (last || events.get(next).occurredAt().isBefore(end))) {
+                while (next < events.size() && (last || events.get(next).at().isBefore(end))) {
                     next++;
                 }
-                state = state.fold(events.subList(from, next), model);
+                // in time order: no day of a daily-capped type comes after a later one
+                state = state.fold(events.subList(from, next), model, CountedDays.NONE);
                 int score = ScoreMath.score(state.total().valueAt(end, model.halfLife()), model.k());
                 tier = Tier.next(tier, score, model);
                 result.add(new HistoryDay(day, score, tier));
@@ -95,15 +97,21 @@ public class ScoreReportService {
         return List.copyOf(byPartner.values());
     }
 
-    /** The strongest signals first (the next-step table's order), then the highest scores. */
-    private static List<Digest.Suggestion> suggestions(List<RankedScore> rows, Instant now, ScoringModel model) {
+    /**
+     * The three steps most worth doing today (DESIGN §4): the most time-sensitive first, ties by score; never
+     * give_space, which asks the officer to do nothing.
+     */
+    static List<Digest.Suggestion> suggestions(List<RankedScore> rows, Instant now, ScoringModel model) {
         return rows.stream()
                 .map(r -> {
-                    InterestScore score = InterestScore.of(r.score().toState(Map.of()), now, model);
-                    return new Digest.Suggestion(r.score().partnerId(), r.partnerName(), score.score(), score.tier(),
-                            score.nextStep());
+                    InterestScore score = InterestScore.of(r.score().toState(), now, model);
+                    DigestPriority priority = DigestPriority.of(score.nextStep(), r.score().toState().advice(),
+                            r.score().lastReferralAt(), now);
+                    return new Digest.Suggestion(r.score().relationshipId(), r.score().partnerId(), r.partnerName(),
+                            score.score(), score.tier(), score.nextStep(), priority.rank(), priority.whyNow());
                 })
-                .sorted(Comparator.comparingInt((Digest.Suggestion s) -> s.nextStep().rule())
+                .filter(s -> s.rank() != DigestPriority.NEVER)
+                .sorted(Comparator.comparingInt(Digest.Suggestion::rank)
                         .thenComparing(Comparator.comparingInt(Digest.Suggestion::score).reversed())
                         .thenComparing(Digest.Suggestion::partnerId))
                 .limit(DIGEST_STEPS)

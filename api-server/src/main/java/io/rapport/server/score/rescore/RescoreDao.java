@@ -1,11 +1,14 @@
 package io.rapport.server.score.rescore;
 
 import io.rapport.server.score.write.ScoreRow;
+import io.rapport.server.score.write.StoredScore;
+import io.rapport.server.score.write.StoredScoreMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -29,51 +32,102 @@ public interface RescoreDao {
     @SqlQuery("SELECT count(*) FROM relationship WHERE org_id = :orgId")
     long countRelationships(UUID orgId);
 
+    /**
+     * Purpose: recompute the chunk's rows from usage_event as ingest folds them (DESIGN §4, model 2). Events count
+     * from their time but never after their receipt; a daily-capped type counts once per UTC day, at the day's
+     * start; the trend's two sums take the app signals only; the next step's facts take every event at its own
+     * time. {@code ready_for_meeting_at} is left as it was: only an event makes a partner ready.
+     */
     @SqlQuery("""
             WITH w AS (SELECT * FROM unnest(CAST(:types AS text[]), CAST(:weights AS float8[])) AS w(type, weight)),
-            ev AS (
-                SELECT e.relationship_id, e.type, e.occurred_at, COALESCE(w.weight, 0) AS weight,
-                       (extract(epoch FROM e.occurred_at)
-                        - extract(epoch FROM max(e.occurred_at) OVER (PARTITION BY e.relationship_id)))::float8 AS age
-                FROM usage_event e LEFT JOIN w ON w.type = e.type
+            raw_ev AS (
+                SELECT e.relationship_id, e.type, least(e.occurred_at, e.received_at) AS at,
+                       floor(extract(epoch FROM least(e.occurred_at, e.received_at)) / 86400)::bigint AS day
+                FROM usage_event e
                 WHERE e.org_id = :orgId AND e.relationship_id = ANY(CAST(:ids AS uuid[]))),
+            counted AS (
+                SELECT relationship_id, type, at FROM raw_ev WHERE NOT (type = ANY(CAST(:capped AS text[])))
+                UNION ALL
+                SELECT DISTINCT relationship_id, type, to_timestamp(day * 86400) FROM raw_ev
+                WHERE type = ANY(CAST(:capped AS text[]))),
+            ev AS (
+                SELECT c.relationship_id, c.type, COALESCE(w.weight, 0) AS weight,
+                       c.type = ANY(CAST(:appSignals AS text[])) AS app, c.at,
+                       (extract(epoch FROM c.at)
+                        - extract(epoch FROM max(c.at) OVER (PARTITION BY c.relationship_id)))::float8 AS age
+                FROM counted c LEFT JOIN w ON w.type = c.type),
             totals AS (
                 SELECT relationship_id,
                        sum(weight * power(2::float8, age / :halfLife)) AS raw,
-                       sum(weight * power(2::float8, age / :shortHalfLife)) AS short_raw,
-                       max(occurred_at) AS ref_time,
-                       max(occurred_at) FILTER (WHERE type = 'meeting_logged') AS last_meeting_at,
-                       max(occurred_at) FILTER (WHERE type = 'feedback_given') AS last_feedback_at,
-                       max(occurred_at) FILTER (WHERE type = 'referral_sent') AS last_referral_at,
-                       (array_agg(occurred_at ORDER BY occurred_at DESC) FILTER (WHERE type = 'referral_sent'))[2]
-                           AS previous_referral_at
+                       coalesce(sum(weight * power(2::float8, age / :shortHalfLife)) FILTER (WHERE app), 0) AS short_raw,
+                       coalesce(sum(weight * power(2::float8, age / :halfLife)) FILTER (WHERE app), 0) AS app_raw,
+                       max(at) AS ref_time
                 FROM ev GROUP BY relationship_id),
             by_type AS (
                 SELECT relationship_id, jsonb_object_agg(type, raw) AS type_raws
                 FROM (SELECT relationship_id, type, sum(weight * power(2::float8, age / :halfLife)) AS raw
                       FROM ev GROUP BY relationship_id, type) t
-                GROUP BY relationship_id)
-            INSERT INTO relationship_score AS s (org_id, relationship_id, officer_id, partner_id, raw, short_raw, ref_time,
-                    last_activity_at, last_meeting_at, last_feedback_at, last_referral_at, previous_referral_at,
-                    type_raws, model_version, updated_at)
-            SELECT :orgId, t.relationship_id, r.officer_id, r.partner_id, t.raw, t.short_raw, t.ref_time, t.ref_time,
-                   t.last_meeting_at, t.last_feedback_at, t.last_referral_at, t.previous_referral_at, b.type_raws,
-                   :modelVersion, :now
+                GROUP BY relationship_id),
+            capped_days AS (
+                SELECT relationship_id, jsonb_object_agg(type, day) AS capped_days
+                FROM (SELECT relationship_id, type, max(day) AS day FROM raw_ev
+                      WHERE type = ANY(CAST(:capped AS text[])) GROUP BY relationship_id, type) d
+                GROUP BY relationship_id),
+            uses AS (
+                SELECT relationship_id, at, day, max(day) OVER (PARTITION BY relationship_id) AS last_day
+                FROM raw_ev WHERE type = ANY(CAST(:realUses AS text[]))),
+            use_facts AS (
+                SELECT relationship_id, max(at) AS last_use_at, max(at) FILTER (WHERE day < last_day) AS previous_use_at
+                FROM uses GROUP BY relationship_id),
+            facts AS (
+                SELECT relationship_id, max(at) AS last_activity_at,
+                       max(at) FILTER (WHERE type = 'meeting_logged') AS last_meeting_at,
+                       max(at) FILTER (WHERE type = 'feedback_given') AS last_feedback_at,
+                       max(at) FILTER (WHERE type = 'referral_sent') AS last_referral_at,
+                       (array_agg(at ORDER BY at DESC) FILTER (WHERE type = 'referral_sent'))[2] AS previous_referral_at,
+                       max(at) FILTER (WHERE type = ANY(CAST(:touches AS text[]))) AS last_touch_at,
+                       (array_agg(type ORDER BY at DESC, type DESC) FILTER (WHERE type = ANY(CAST(:touches AS text[]))))[1]
+                           AS last_touch_type,
+                       max(at) FILTER (WHERE NOT (type = ANY(CAST(:touches AS text[])))) AS last_signal_at,
+                       max(at) FILTER (WHERE type = ANY(CAST(:reachOuts AS text[]))) AS last_reach_out_at,
+                       (array_agg(type ORDER BY at DESC, type DESC) FILTER (WHERE type = ANY(CAST(:reachOuts AS text[]))))[1]
+                           AS last_reach_out_type,
+                       max(at) FILTER (WHERE type = 'app_installed') AS last_installed_at,
+                       max(at) FILTER (WHERE type = 'app_uninstalled') AS last_uninstalled_at
+                FROM raw_ev GROUP BY relationship_id)
+            INSERT INTO relationship_score AS s (org_id, relationship_id, officer_id, partner_id, raw, short_raw, app_raw,
+                    ref_time, last_activity_at, last_meeting_at, last_feedback_at, last_referral_at, previous_referral_at,
+                    last_touch_at, last_touch_type, last_signal_at, last_reach_out_at, last_reach_out_type, last_use_at,
+                    previous_use_at, last_installed_at, last_uninstalled_at, type_raws, capped_days, model_version,
+                    updated_at)
+            SELECT :orgId, t.relationship_id, r.officer_id, r.partner_id, t.raw, t.short_raw, t.app_raw, t.ref_time,
+                   f.last_activity_at, f.last_meeting_at, f.last_feedback_at, f.last_referral_at, f.previous_referral_at,
+                   f.last_touch_at, f.last_touch_type, f.last_signal_at, f.last_reach_out_at, f.last_reach_out_type,
+                   u.last_use_at, u.previous_use_at, f.last_installed_at, f.last_uninstalled_at, b.type_raws,
+                   coalesce(cd.capped_days, '{}'::jsonb), :modelVersion, :now
             FROM totals t JOIN by_type b ON b.relationship_id = t.relationship_id
+                 JOIN facts f ON f.relationship_id = t.relationship_id
+                 LEFT JOIN use_facts u ON u.relationship_id = t.relationship_id
+                 LEFT JOIN capped_days cd ON cd.relationship_id = t.relationship_id
                  JOIN relationship r ON r.org_id = :orgId AND r.relationship_id = t.relationship_id
             ORDER BY t.relationship_id
             ON CONFLICT (org_id, relationship_id) DO UPDATE SET
-                raw = EXCLUDED.raw, short_raw = EXCLUDED.short_raw, ref_time = EXCLUDED.ref_time,
+                raw = EXCLUDED.raw, short_raw = EXCLUDED.short_raw, app_raw = EXCLUDED.app_raw, ref_time = EXCLUDED.ref_time,
                 last_activity_at = EXCLUDED.last_activity_at, last_meeting_at = EXCLUDED.last_meeting_at,
                 last_feedback_at = EXCLUDED.last_feedback_at, last_referral_at = EXCLUDED.last_referral_at,
-                previous_referral_at = EXCLUDED.previous_referral_at, type_raws = EXCLUDED.type_raws,
+                previous_referral_at = EXCLUDED.previous_referral_at, last_touch_at = EXCLUDED.last_touch_at,
+                last_touch_type = EXCLUDED.last_touch_type, last_signal_at = EXCLUDED.last_signal_at,
+                last_reach_out_at = EXCLUDED.last_reach_out_at, last_reach_out_type = EXCLUDED.last_reach_out_type,
+                last_use_at = EXCLUDED.last_use_at, previous_use_at = EXCLUDED.previous_use_at,
+                last_installed_at = EXCLUDED.last_installed_at, last_uninstalled_at = EXCLUDED.last_uninstalled_at,
+                type_raws = EXCLUDED.type_raws, capped_days = EXCLUDED.capped_days,
                 model_version = EXCLUDED.model_version, updated_at = EXCLUDED.updated_at
-            RETURNING s.org_id, s.relationship_id, s.officer_id, s.partner_id, s.raw, s.short_raw, s.ref_time,
-                      s.last_activity_at, s.last_meeting_at, s.last_feedback_at, s.last_referral_at,
-                      s.previous_referral_at, s.tier, s.stage, s.due_at, s.rank_key, s.model_version
+            RETURNING s.*
             """)
-    List<ScoreRow> recomputeTotals(UUID orgId, UUID[] ids, String[] types, Double[] weights, double halfLife,
-                                   double shortHalfLife, int modelVersion, Instant now);
+    @RegisterRowMapper(StoredScoreMapper.class)
+    List<StoredScore> recomputeTotals(UUID orgId, UUID[] ids, String[] types, Double[] weights, String[] capped,
+                                      String[] appSignals, String[] touches, String[] reachOuts, String[] realUses,
+                                      double halfLife, double shortHalfLife, int modelVersion, Instant now);
 
     @SqlQuery("SELECT count(*) FROM usage_event WHERE org_id = :orgId AND relationship_id = ANY(CAST(:ids AS uuid[]))")
     long countEvents(UUID orgId, UUID[] ids);

@@ -1,5 +1,7 @@
 package io.rapport.server.score.write;
 
+import io.rapport.server.score.RecordedChanges.ReadyForMeeting;
+import io.rapport.server.score.RecordedChanges;
 import io.rapport.server.score.ScoreChangeListener;
 import io.rapport.server.score.engine.ScoreChange;
 import java.time.Instant;
@@ -15,14 +17,33 @@ public final class ScoreChangeLog {
         this.listeners = List.copyOf(listeners);
     }
 
-    /** All changes share {@code changedAt}: they are one transaction's. */
+    /** Changes alone (the sweep, a rescore): nobody becomes ready for a meeting without an event. */
     public void append(Handle handle, UUID orgId, List<ScoreChange> changes, Instant changedAt) {
-        if (changes.isEmpty()) {
+        append(handle, orgId, changes, List.of(), changedAt);
+    }
+
+    /** All changes share {@code changedAt}: they are one transaction's. */
+    public void append(Handle handle, UUID orgId, List<ScoreChange> changes, List<ReadyForMeeting> ready,
+                       Instant changedAt) {
+        if (changes.isEmpty() && ready.isEmpty()) {
             return;
         }
-        ScoreChangeDao dao = handle.attach(ScoreChangeDao.class);
-        long last = dao.reserve(orgId, changes.size());
-        long first = last - changes.size() + 1;
+        long last = 0;
+        long first = 1;
+        if (!changes.isEmpty()) {
+            ScoreChangeDao dao = handle.attach(ScoreChangeDao.class);
+            last = dao.reserve(orgId, changes.size());
+            first = last - changes.size() + 1;
+            insert(dao, orgId, changes, first, changedAt);
+        }
+        RecordedChanges recorded = new RecordedChanges(first, last, ready, changedAt);
+        // what the listeners write commits or rolls back with the changes
+        for (ScoreChangeListener listener : listeners) {
+            listener.onRecorded(handle, orgId, recorded);
+        }
+    }
+
+    private static void insert(ScoreChangeDao dao, UUID orgId, List<ScoreChange> changes, long first, Instant changedAt) {
         int n = changes.size();
         Long[] seqs = new Long[n];
         for (int i = 0; i < n; i++) {
@@ -38,9 +59,5 @@ public final class ScoreChangeLog {
                 changes.stream().map(ScoreChange::score).toArray(Integer[]::new),
                 changes.stream().map(ScoreChange::cause).toArray(String[]::new),
                 changedAt);
-        // what the listeners write commits or rolls back with the changes
-        for (ScoreChangeListener listener : listeners) {
-            listener.onRecorded(handle, orgId, first, last);
-        }
     }
 }

@@ -32,9 +32,13 @@ public interface ScoreDao {
     String BATCH = """
             unnest(:w.relationshipIds, :w.officerIds, :w.partnerIds, :w.raws, :w.shortRaws, :w.refTimes, :w.lastActivities,
                    :w.meetings, :w.feedbacks, :w.lastReferrals, :w.previousReferrals, CAST(:w.typeRaws AS jsonb[]),
-                   :w.tiers, :w.stages, :w.dueAts, :w.rankKeys)
+                   :w.tiers, :w.stages, :w.dueAts, :w.rankKeys, :w.appRaws, :w.lastTouches, :w.lastTouchTypes,
+                   :w.lastSignals, :w.lastReachOuts, :w.lastReachOutTypes, :w.lastUses, :w.previousUses, :w.lastInstalls,
+                   :w.lastUninstalls, :w.readyForMeetings, CAST(:w.cappedDays AS jsonb[]))
                 AS b(relationship_id, officer_id, partner_id, raw, short_raw, ref_time, last_activity_at, last_meeting_at,
-                     last_feedback_at, last_referral_at, previous_referral_at, type_raws, tier, stage, due_at, rank_key)
+                     last_feedback_at, last_referral_at, previous_referral_at, type_raws, tier, stage, due_at, rank_key,
+                     app_raw, last_touch_at, last_touch_type, last_signal_at, last_reach_out_at, last_reach_out_type,
+                     last_use_at, previous_use_at, last_installed_at, last_uninstalled_at, ready_for_meeting_at, capped_days)
             """;
 
     String MICROS = "TIMESTAMPTZ 'epoch' + INTERVAL '1 microsecond' * ";
@@ -45,11 +49,16 @@ public interface ScoreDao {
      */
     @SqlQuery("INSERT INTO relationship_score (org_id, relationship_id, officer_id, partner_id, raw, short_raw, ref_time,"
             + " last_activity_at, last_meeting_at, last_feedback_at, last_referral_at, previous_referral_at, type_raws,"
-            + " tier, stage, due_at, rank_key, model_version, updated_at)"
+            + " tier, stage, due_at, rank_key, model_version, updated_at, app_raw, last_touch_at, last_touch_type,"
+            + " last_signal_at, last_reach_out_at, last_reach_out_type, last_use_at, previous_use_at, last_installed_at,"
+            + " last_uninstalled_at, ready_for_meeting_at, capped_days)"
             + " SELECT :orgId, b.relationship_id, b.officer_id, b.partner_id, b.raw, b.short_raw, " + MICROS + "b.ref_time, "
             + MICROS + "b.last_activity_at, " + MICROS + "b.last_meeting_at, " + MICROS + "b.last_feedback_at, "
             + MICROS + "b.last_referral_at, " + MICROS + "b.previous_referral_at, b.type_raws, b.tier, b.stage, "
-            + MICROS + "b.due_at, b.rank_key, :modelVersion, :now"
+            + MICROS + "b.due_at, b.rank_key, :modelVersion, :now, b.app_raw, " + MICROS + "b.last_touch_at, b.last_touch_type, "
+            + MICROS + "b.last_signal_at, " + MICROS + "b.last_reach_out_at, b.last_reach_out_type, " + MICROS + "b.last_use_at, "
+            + MICROS + "b.previous_use_at, " + MICROS + "b.last_installed_at, " + MICROS + "b.last_uninstalled_at, "
+            + MICROS + "b.ready_for_meeting_at, b.capped_days"
             + " FROM " + BATCH
             + " ORDER BY b.relationship_id"
             + " ON CONFLICT (org_id, relationship_id) DO NOTHING"
@@ -61,7 +70,13 @@ public interface ScoreDao {
             + " last_activity_at = " + MICROS + "b.last_activity_at, last_meeting_at = " + MICROS + "b.last_meeting_at,"
             + " last_feedback_at = " + MICROS + "b.last_feedback_at, last_referral_at = " + MICROS + "b.last_referral_at,"
             + " previous_referral_at = " + MICROS + "b.previous_referral_at, type_raws = b.type_raws, tier = b.tier,"
-            + " stage = b.stage, due_at = " + MICROS + "b.due_at, rank_key = b.rank_key, updated_at = :now"
+            + " stage = b.stage, due_at = " + MICROS + "b.due_at, rank_key = b.rank_key, updated_at = :now,"
+            + " app_raw = b.app_raw, last_touch_at = " + MICROS + "b.last_touch_at, last_touch_type = b.last_touch_type,"
+            + " last_signal_at = " + MICROS + "b.last_signal_at, last_reach_out_at = " + MICROS + "b.last_reach_out_at,"
+            + " last_reach_out_type = b.last_reach_out_type, last_use_at = " + MICROS + "b.last_use_at,"
+            + " previous_use_at = " + MICROS + "b.previous_use_at, last_installed_at = " + MICROS + "b.last_installed_at,"
+            + " last_uninstalled_at = " + MICROS + "b.last_uninstalled_at,"
+            + " ready_for_meeting_at = " + MICROS + "b.ready_for_meeting_at, capped_days = b.capped_days"
             + " FROM " + BATCH
             + " WHERE s.org_id = :orgId AND s.relationship_id = b.relationship_id")
     void update(UUID orgId, @BindMethods("w") ScoreWrites writes, Instant now);
@@ -69,12 +84,35 @@ public interface ScoreDao {
     /** What only Java computes (hysteresis, the rounded crossing) written back to rows the caller has locked. */
     @SqlUpdate("""
             UPDATE relationship_score s
-               SET tier = b.tier, stage = b.stage, due_at = b.due_at, rank_key = b.rank_key
-            FROM unnest(:relationshipIds, :tiers, :stages, CAST(:dueAts AS timestamptz[]), :rankKeys)
-                 AS b(relationship_id, tier, stage, due_at, rank_key)
+               SET tier = b.tier, stage = b.stage, due_at = b.due_at, rank_key = b.rank_key,
+                   ready_for_meeting_at = b.ready_for_meeting_at
+            FROM unnest(:relationshipIds, :tiers, :stages, CAST(:dueAts AS timestamptz[]), :rankKeys,
+                        CAST(:readyAts AS timestamptz[]))
+                 AS b(relationship_id, tier, stage, due_at, rank_key, ready_for_meeting_at)
             WHERE s.org_id = :orgId AND s.relationship_id = b.relationship_id
             """)
-    void settle(UUID orgId, UUID[] relationshipIds, String[] tiers, String[] stages, String[] dueAts, Double[] rankKeys);
+    void settle(UUID orgId, UUID[] relationshipIds, String[] tiers, String[] stages, String[] dueAts, Double[] rankKeys,
+                String[] readyAts);
+
+    /**
+     * Of the given (relationship, type, UTC day) triples, those on which the relationship already has an event
+     * of that type other than the batch's own: days a daily-capped type has already counted. Days are those of
+     * each event's time, never after its receipt, as scoring takes it.
+     */
+    @SqlQuery("""
+            SELECT DISTINCT q.relationship_id, q.type, q.day
+            FROM unnest(CAST(:relationshipIds AS uuid[]), CAST(:types AS text[]), CAST(:days AS bigint[])) AS q(relationship_id, type, day)
+            JOIN usage_event e ON e.org_id = :orgId AND e.relationship_id = q.relationship_id AND e.type = q.type
+                 AND e.occurred_at >= to_timestamp(q.day * 86400) AND e.occurred_at < to_timestamp(q.day * 86400 + 86400 + 300)
+                 AND floor(extract(epoch FROM least(e.occurred_at, e.received_at)) / 86400) = q.day
+            WHERE e.event_id <> ALL(CAST(:batch AS uuid[]))
+            """)
+    @RegisterConstructorMapper(CountedDay.class)
+    List<CountedDay> countedDays(UUID orgId, UUID[] relationshipIds, String[] types, Long[] days, UUID[] batch);
+
+    /** A daily-capped type's day the relationship already has an event on. */
+    record CountedDay(UUID relationshipId, String type, long day) {
+    }
 
     @SqlQuery("SELECT * FROM relationship_score WHERE org_id = :orgId AND relationship_id = :relationshipId")
     Optional<StoredScore> find(UUID orgId, UUID relationshipId);

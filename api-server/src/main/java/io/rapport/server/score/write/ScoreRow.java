@@ -1,5 +1,6 @@
 package io.rapport.server.score.write;
 
+import io.rapport.server.score.engine.AdviceFacts;
 import io.rapport.server.score.engine.InterestSum;
 import io.rapport.server.score.engine.ScoreState;
 import io.rapport.server.score.engine.Stage;
@@ -9,7 +10,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** One stored {@code relationship_score} row. */
+/**
+ * One stored {@code relationship_score} row, without its two jsonb columns (per-type sums, capped days),
+ * which only ingest needs ({@link StoredScore}).
+ */
 public record ScoreRow(
         UUID orgId,
         UUID relationshipId,
@@ -17,22 +21,41 @@ public record ScoreRow(
         UUID partnerId,
         double raw,
         double shortRaw,
+        double appRaw,
         Instant refTime,
         Instant lastActivityAt,
         Instant lastMeetingAt,
         Instant lastFeedbackAt,
         Instant lastReferralAt,
         Instant previousReferralAt,
+        Instant lastTouchAt,
+        String lastTouchType,
+        Instant lastSignalAt,
+        Instant lastReachOutAt,
+        String lastReachOutType,
+        Instant lastUseAt,
+        Instant previousUseAt,
+        Instant lastInstalledAt,
+        Instant lastUninstalledAt,
+        Instant readyForMeetingAt,
         String tier,
         String stage,
         Instant dueAt,
         double rankKey,
         int modelVersion) {
 
-    public ScoreState toState(Map<String, InterestSum> byType) {
-        return new ScoreState(new InterestSum(raw, refTime), new InterestSum(shortRaw, refTime), byType,
-                new StageFacts(lastMeetingAt, lastFeedbackAt, lastReferralAt, previousReferralAt), lastActivityAt,
-                Tier.fromCode(tier));
+    public ScoreState toState(Map<String, InterestSum> byType, Map<String, Long> cappedDays) {
+        return new ScoreState(new InterestSum(raw, refTime), new InterestSum(shortRaw, refTime),
+                new InterestSum(appRaw, refTime), byType,
+                new StageFacts(lastMeetingAt, lastFeedbackAt, lastReferralAt, previousReferralAt),
+                new AdviceFacts(lastTouchAt, lastTouchType, lastSignalAt, lastReachOutAt, lastReachOutType, lastUseAt,
+                        previousUseAt, lastInstalledAt, lastUninstalledAt),
+                cappedDays, lastActivityAt, Tier.fromCode(tier));
+    }
+
+    /** For reads: the sums and facts without the per-type parts, which only the explanation needs. */
+    public ScoreState toState() {
+        return toState(Map.of(), Map.of());
     }
 
     public Stage recordedStage() {

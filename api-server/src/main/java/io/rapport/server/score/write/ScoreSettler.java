@@ -49,18 +49,20 @@ public final class ScoreSettler {
         String[] stages = new String[n];
         String[] dueAts = new String[n];
         Double[] rankKeys = new Double[n];
+        String[] readyAts = new String[n];
         List<ScoreChange> changes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ScoreRow row = rows.get(i);
-            Settlement settled = Settlement.of(row, row.toState(Map.of()), model, now, cause);
+            Settlement settled = Settlement.of(row, row.toState(), model, now, cause);
             ids[i] = row.relationshipId();
             tiers[i] = settled.tier();
             stages[i] = settled.stage();
             dueAts[i] = settled.dueAt() == null ? null : settled.dueAt().toString();
             rankKeys[i] = settled.rankKey();
+            readyAts[i] = settled.readyForMeetingAt() == null ? null : settled.readyForMeetingAt().toString();
             changes.addAll(settled.changes());
         }
-        handle.attach(ScoreDao.class).settle(orgId, ids, tiers, stages, dueAts, rankKeys);
+        handle.attach(ScoreDao.class).settle(orgId, ids, tiers, stages, dueAts, rankKeys, readyAts);
         if (record) {
             log.append(handle, orgId, changes, now);
         }

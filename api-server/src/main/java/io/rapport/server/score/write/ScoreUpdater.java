@@ -3,13 +3,13 @@ package io.rapport.server.score.write;
 import io.rapport.server.common.jdbi.SqlObjects;
 import io.rapport.server.event.AcceptedEvent;
 import io.rapport.server.event.AcceptedEventsListener;
-import io.rapport.server.score.engine.InterestSum;
+import io.rapport.server.score.RecordedChanges.ReadyForMeeting;
+import io.rapport.server.score.engine.CountedDays;
 import io.rapport.server.score.engine.ScoreChange;
 import io.rapport.server.score.engine.ScoreState;
 import io.rapport.server.score.engine.ScoringEvent;
 import io.rapport.server.score.engine.ScoringModel;
 import io.rapport.server.score.engine.Stage;
-import io.rapport.server.score.engine.StageFacts;
 import io.rapport.server.score.engine.Tier;
 import io.rapport.server.score.model.ScoringModelDao;
 import io.rapport.server.score.model.ScoringModels;
@@ -30,16 +30,17 @@ import org.jdbi.v3.core.Jdbi;
  * Folds accepted events into the stored scores inside the ingest transaction, writing each score row
  * once per batch: the batch's rows are locked (in key order, so concurrent batches on one relationship
  * serialise and stay exact), the events folded into them in Java, each row settled (tier, stage, due
- * time, ranking key) and written back with one set-based statement. A relationship scored for the first
- * time is inserted instead; if a concurrent batch inserted it first, it is locked and folded like any
- * stored row.
+ * time, ranking key, readiness for a meeting) and written back with one set-based statement. A
+ * relationship scored for the first time is inserted instead; if a concurrent batch inserted it first,
+ * it is locked and folded like any stored row.
  */
 public class ScoreUpdater implements AcceptedEventsListener {
     /** What a relationship never scored before is compared against: the columns' defaults. */
-    private static final String NEW_TIER = Tier.COLD.code();
-    private static final String NEW_STAGE = Stage.TECHNOSHIP.code();
-    private static final ScoreState NEW_STATE = new ScoreState(InterestSum.EMPTY, InterestSum.EMPTY, Map.of(),
-            StageFacts.NONE, null, Tier.COLD);
+    private static final Settlement.Recorded NEW_ROW = new Settlement.Recorded(Tier.COLD.code(), Stage.TECHNOSHIP.code(),
+            null);
+    private static final ScoreState NEW_STATE = new ScoreState(ScoreState.EMPTY.total(), ScoreState.EMPTY.shortTerm(),
+            ScoreState.EMPTY.appSignals(), Map.of(), ScoreState.EMPTY.facts(), ScoreState.EMPTY.advice(), Map.of(), null,
+            Tier.COLD);
 
     private final Clock clock;
     private final ScoringModels models;
@@ -60,44 +61,57 @@ public class ScoreUpdater implements AcceptedEventsListener {
         Map<UUID, AcceptedEvent> firstOf = new HashMap<>();
         for (AcceptedEvent event : events) {
             byRelationship.computeIfAbsent(event.relationshipId(), id -> new ArrayList<>())
-                    .add(new ScoringEvent(event.type(), event.occurredAt()));
+                    .add(ScoringEvent.of(event.type(), event.occurredAt(), event.receivedAt()));
             firstOf.putIfAbsent(event.relationshipId(), event);
         }
 
         ScoreDao dao = handle.attach(ScoreDao.class);
         Map<UUID, StoredScore> stored = byId(dao.lock(orgId, byRelationship.keySet().toArray(UUID[]::new)));
         List<ScoreChange> changes = new ArrayList<>();
+        List<ReadyForMeeting> ready = new ArrayList<>();
         List<UUID> fresh = byRelationship.keySet().stream().filter(id -> !stored.containsKey(id)).toList();
         if (!fresh.isEmpty()) {
             ScoreWrites inserts = new ScoreWrites();
-            Map<UUID, List<ScoreChange>> insertChanges = new HashMap<>();
+            Map<UUID, Settlement> insertSettled = new HashMap<>();
             for (UUID id : fresh) {
                 AcceptedEvent first = firstOf.get(id);
+                // a row never scored has counted no day yet
                 Settlement settled = Settlement.of(id, first.officerId(), first.partnerId(),
-                        NEW_STATE.fold(byRelationship.get(id), model), NEW_TIER, NEW_STAGE, model, now, ScoreChange.BY_EVENT);
+                        NEW_STATE.fold(byRelationship.get(id), model, CountedDays.NONE), NEW_ROW, model, now,
+                        ScoreChange.BY_EVENT);
                 inserts.add(id, first.officerId(), first.partnerId(), settled, model);
-                insertChanges.put(id, settled.changes());
+                insertSettled.put(id, settled);
             }
             Set<UUID> inserted = new HashSet<>(dao.insertNew(orgId, inserts, model.version(), now));
-            inserted.forEach(id -> changes.addAll(insertChanges.get(id)));
+            inserted.forEach(id -> collect(insertSettled.get(id), changes, ready));
             UUID[] raced = fresh.stream().filter(id -> !inserted.contains(id)).toArray(UUID[]::new);
             if (raced.length > 0) {
                 stored.putAll(byId(dao.lock(orgId, raced)));
             }
         }
 
+        CountedDays before = LateDays.lookUp(dao, orgId, stored, byRelationship, events, model);
         ScoreWrites updates = new ScoreWrites();
         stored.values().forEach(score -> {
             ScoreRow row = score.row();
-            Settlement settled = Settlement.of(row, score.toState().fold(byRelationship.get(row.relationshipId()), model),
-                    model, now, ScoreChange.BY_EVENT);
-            updates.add(row.relationshipId(), row.officerId(), row.partnerId(), settled, model);
-            changes.addAll(settled.changes());
+            UUID id = row.relationshipId();
+            Settlement settled = Settlement.of(row,
+                    score.toState().fold(byRelationship.get(id), model, LateDays.of(before, id)), model, now,
+                    ScoreChange.BY_EVENT);
+            updates.add(id, row.officerId(), row.partnerId(), settled, model);
+            collect(settled, changes, ready);
         });
         if (!updates.isEmpty()) {
             dao.update(orgId, updates, now);
         }
-        changeLog.append(handle, orgId, changes, now);
+        changeLog.append(handle, orgId, changes, ready, now);
+    }
+
+    private static void collect(Settlement settled, List<ScoreChange> changes, List<ReadyForMeeting> ready) {
+        changes.addAll(settled.changes());
+        if (settled.readyNow() != null) {
+            ready.add(settled.readyNow());
+        }
     }
 
     private static Map<UUID, StoredScore> byId(List<StoredScore> rows) {

@@ -1,5 +1,6 @@
 package io.rapport.server.score.write;
 
+import io.rapport.server.score.engine.AdviceFacts;
 import io.rapport.server.score.engine.ScoreState;
 import io.rapport.server.score.engine.ScoringModel;
 import java.time.Instant;
@@ -28,6 +29,18 @@ public final class ScoreWrites {
     private final List<String> stages = new ArrayList<>();
     private final List<Long> dueAts = new ArrayList<>();
     private final List<Double> rankKeys = new ArrayList<>();
+    private final List<Double> appRaws = new ArrayList<>();
+    private final List<Long> lastTouches = new ArrayList<>();
+    private final List<String> lastTouchTypes = new ArrayList<>();
+    private final List<Long> lastSignals = new ArrayList<>();
+    private final List<Long> lastReachOuts = new ArrayList<>();
+    private final List<String> lastReachOutTypes = new ArrayList<>();
+    private final List<Long> lastUses = new ArrayList<>();
+    private final List<Long> previousUses = new ArrayList<>();
+    private final List<Long> lastInstalls = new ArrayList<>();
+    private final List<Long> lastUninstalls = new ArrayList<>();
+    private final List<Long> readyForMeetings = new ArrayList<>();
+    private final List<String> cappedDays = new ArrayList<>();
 
     void add(UUID relationshipId, UUID officerId, UUID partnerId, Settlement settled, ScoringModel model) {
         ScoreState state = settled.state();
@@ -47,6 +60,19 @@ public final class ScoreWrites {
         stages.add(settled.stage());
         dueAts.add(micros(settled.dueAt()));
         rankKeys.add(settled.rankKey());
+        AdviceFacts advice = state.advice();
+        appRaws.add(state.appSignals().raw());
+        lastTouches.add(micros(advice.lastTouchAt()));
+        lastTouchTypes.add(advice.lastTouchType());
+        lastSignals.add(micros(advice.lastSignalAt()));
+        lastReachOuts.add(micros(advice.lastReachOutAt()));
+        lastReachOutTypes.add(advice.lastReachOutType());
+        lastUses.add(micros(advice.lastUseAt()));
+        previousUses.add(micros(advice.previousUseAt()));
+        lastInstalls.add(micros(advice.lastInstalledAt()));
+        lastUninstalls.add(micros(advice.lastUninstalledAt()));
+        readyForMeetings.add(micros(settled.readyForMeetingAt()));
+        cappedDays.add(StoredScoreMapper.json(state.cappedDays()));
     }
 
     boolean isEmpty() {
@@ -120,5 +146,52 @@ public final class ScoreWrites {
 
     public Double[] rankKeys() {
         return rankKeys.toArray(Double[]::new);
+    }
+    public Double[] appRaws() {
+        return appRaws.toArray(Double[]::new);
+    }
+
+    public Long[] lastTouches() {
+        return lastTouches.toArray(Long[]::new);
+    }
+
+    public String[] lastTouchTypes() {
+        return lastTouchTypes.toArray(String[]::new);
+    }
+
+    public Long[] lastSignals() {
+        return lastSignals.toArray(Long[]::new);
+    }
+
+    public Long[] lastReachOuts() {
+        return lastReachOuts.toArray(Long[]::new);
+    }
+
+    public String[] lastReachOutTypes() {
+        return lastReachOutTypes.toArray(String[]::new);
+    }
+
+    public Long[] lastUses() {
+        return lastUses.toArray(Long[]::new);
+    }
+
+    public Long[] previousUses() {
+        return previousUses.toArray(Long[]::new);
+    }
+
+    public Long[] lastInstalls() {
+        return lastInstalls.toArray(Long[]::new);
+    }
+
+    public Long[] lastUninstalls() {
+        return lastUninstalls.toArray(Long[]::new);
+    }
+
+    public Long[] readyForMeetings() {
+        return readyForMeetings.toArray(Long[]::new);
+    }
+
+    public String[] cappedDays() {
+        return cappedDays.toArray(String[]::new);
     }
 }

@@ -9,18 +9,19 @@ import java.util.Map;
 
 /**
  * A {@code relationship_score} row with its per-type sums, which are kept at the row's own
- * {@code ref_time} so that they add up to the total.
+ * {@code ref_time} so that they add up to the total, and the latest UTC day counted per daily-capped type.
  */
-public record StoredScore(ScoreRow row, Map<String, Double> typeRaws) {
+public record StoredScore(ScoreRow row, Map<String, Double> typeRaws, Map<String, Long> cappedDays) {
 
     public StoredScore {
         typeRaws = Map.copyOf(typeRaws);
+        cappedDays = Map.copyOf(cappedDays);
     }
 
     public ScoreState toState() {
         Map<String, InterestSum> byType = new HashMap<>();
         typeRaws.forEach((type, raw) -> byType.put(type, new InterestSum(raw, row.refTime())));
-        return row.toState(byType);
+        return row.toState(byType, cappedDays);
     }
 
     /**

@@ -17,10 +17,13 @@ public final class StoredScoreMapper implements RowMapper<StoredScore> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Double>> TYPE_RAWS = new TypeReference<>() {
     };
+    private static final TypeReference<Map<String, Long>> CAPPED_DAYS = new TypeReference<>() {
+    };
 
     @Override
     public StoredScore map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new StoredScore(scoreRow(rs), typeRaws(rs.getString("type_raws")));
+        return new StoredScore(scoreRow(rs), read(rs.getString("type_raws"), TYPE_RAWS),
+                read(rs.getString("capped_days"), CAPPED_DAYS));
     }
 
     /** The score columns of a row, by name, so any query selecting {@code s.*} can use it. */
@@ -32,12 +35,23 @@ public final class StoredScoreMapper implements RowMapper<StoredScore> {
                 rs.getObject("partner_id", UUID.class),
                 rs.getDouble("raw"),
                 rs.getDouble("short_raw"),
+                rs.getDouble("app_raw"),
                 instant(rs, "ref_time"),
                 instant(rs, "last_activity_at"),
                 instant(rs, "last_meeting_at"),
                 instant(rs, "last_feedback_at"),
                 instant(rs, "last_referral_at"),
                 instant(rs, "previous_referral_at"),
+                instant(rs, "last_touch_at"),
+                rs.getString("last_touch_type"),
+                instant(rs, "last_signal_at"),
+                instant(rs, "last_reach_out_at"),
+                rs.getString("last_reach_out_type"),
+                instant(rs, "last_use_at"),
+                instant(rs, "previous_use_at"),
+                instant(rs, "last_installed_at"),
+                instant(rs, "last_uninstalled_at"),
+                instant(rs, "ready_for_meeting_at"),
                 rs.getString("tier"),
                 rs.getString("stage"),
                 instant(rs, "due_at"),
@@ -45,19 +59,19 @@ public final class StoredScoreMapper implements RowMapper<StoredScore> {
                 rs.getInt("model_version"));
     }
 
-    static String json(Map<String, Double> typeRaws) {
+    static String json(Map<String, ?> values) {
         try {
-            return JSON.writeValueAsString(typeRaws);
+            return JSON.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static Map<String, Double> typeRaws(String json) throws SQLException {
+    private static <T> T read(String json, TypeReference<T> type) throws SQLException {
         try {
-            return JSON.readValue(json, TYPE_RAWS);
+            return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new SQLException("Unreadable relationship_score.type_raws", e);
+            throw new SQLException("Unreadable relationship_score jsonb column", e);
         }
     }
 

@@ -12,16 +12,18 @@ class TrendTest {
 
     @Test
     void of_comparesRatesPerHalfLife() {
-        // (s/7)/(l/21) = 3s/l: 3·0.5 = 1.5 rising, 3·0.3 = 0.9 steady, 3·0.2 = 0.6 cooling
+        // (s/7)/(l/21) = 3s/l: 3·0.5 = 1.5 rising, 3·0.3 = 0.9 and 3·0.17 = 0.51 steady, 3·0.16 = 0.48 cooling
         assertThat(Trend.of(5, 10, MODEL)).isEqualTo(Trend.RISING);
         assertThat(Trend.of(3, 10, MODEL)).isEqualTo(Trend.STEADY);
-        assertThat(Trend.of(2, 10, MODEL)).isEqualTo(Trend.COOLING);
+        assertThat(Trend.of(1.7, 10, MODEL)).isEqualTo(Trend.STEADY);
+        assertThat(Trend.of(1.6, 10, MODEL)).isEqualTo(Trend.COOLING);
     }
 
     @Test
     void of_guardsTheZeroCases() {
+        // no app signals at all: steady (a short sum without a long one cannot arise, both take the same events)
         assertThat(Trend.of(0, 0, MODEL)).isEqualTo(Trend.STEADY);
-        assertThat(Trend.of(1, 0, MODEL)).isEqualTo(Trend.RISING);
+        assertThat(Trend.of(1, 0, MODEL)).isEqualTo(Trend.STEADY);
         assertThat(Trend.of(0, 4, MODEL)).isEqualTo(Trend.COOLING);
     }
 
@@ -52,10 +54,22 @@ class TrendTest {
         assertThat(trendAt(steady, lastEvent.plus(Duration.ofDays(14)))).isEqualTo(Trend.COOLING);
     }
 
+    @Test
+    void theOfficersOwnMeetingsAgeing_neverReadAsThePartnerCooling() {
+        ScoreState steady = weekly(ScoreState.EMPTY, T0, 20, 168);
+        Instant lastEvent = T0.plus(Duration.ofDays(7L * 19));
+        ScoreState withMeetings = steady.fold(java.util.List.of(new ScoringEvent("meeting_logged", lastEvent),
+                new ScoringEvent("note_sent", lastEvent), new ScoringEvent("referral_sent", lastEvent)), MODEL,
+                CountedDays.NONE);
+
+        assertThat(trendAt(withMeetings, lastEvent.plus(Duration.ofDays(5)))).isEqualTo(Trend.STEADY);
+    }
+
     private static ScoreState weekly(ScoreState state, Instant start, int count, int everyHours) {
         ScoreState result = state;
         for (int i = 0; i < count; i++) {
-            result = result.fold(java.util.List.of(new ScoringEvent("app_opened", start.plus(Duration.ofHours((long) everyHours * i)))), MODEL);
+            result = result.fold(java.util.List.of(new ScoringEvent("content_viewed", start.plus(Duration.ofHours((long) everyHours * i)))), MODEL,
+                    CountedDays.NONE);
         }
         return result;
     }

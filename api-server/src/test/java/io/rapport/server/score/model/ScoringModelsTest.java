@@ -1,10 +1,10 @@
 package io.rapport.server.score.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.rapport.server.score.engine.ScoringModel;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ScoringModelsTest {
     private static final UUID ORG = UUID.fromString("01a21200-0000-7000-8000-000000000001");
@@ -42,6 +42,6 @@ class ScoringModelsTest {
     }
 
     private static StoredModel row(int version, String weights, double k) {
-        return new StoredModel(version, weights, 21 * 86_400.0, 7 * 86_400.0, k, 25, 50, 75, 3);
+        return new StoredModel(version, weights, "[\"app_opened\"]", 21 * 86_400.0, 7 * 86_400.0, k, 25, 50, 75, 3);
     }
 }
