@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -33,6 +34,7 @@ public class RapportServerExtension implements BeforeAllCallback, AfterAllCallba
     private TestDatabases.Database database;
     private DropwizardTestSupport<RapportConfiguration> support;
     private Map<String, String> settings;
+    private Consumer<TestDatabases.Database> beforeStart = database -> { };
 
     public RapportServerExtension() {
         this(Clock.systemUTC());
@@ -53,9 +55,16 @@ public class RapportServerExtension implements BeforeAllCallback, AfterAllCallba
         return this;
     }
 
+    /** Prepares the fresh database before the server starts on it (and migrates it): e.g. an older schema with data. */
+    public RapportServerExtension beforeStart(Consumer<TestDatabases.Database> preparation) {
+        this.beforeStart = preparation;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         database = TestDatabases.create();
+        beforeStart.accept(database);
         settings = new LinkedHashMap<>();
         settings.put("database.url", database.url());
         settings.put("database.user", database.user());
