@@ -350,6 +350,31 @@ class WebhookDeliveryIT {
         }
     }
 
+    @Test
+    void readyForMeeting_isSentOncePerStayAtTechnoship_aLapsedReachOutWindowNeverRepeatsIt() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            RapportClient client = SERVER.newOrg().client();
+            subscribe(client, receiver, WebhookEventTypes.READY_FOR_MEETING);
+            Officer officer = anOfficer().create(client);
+            Partner partner = aPartner().create(client);
+            send(client, officer, partner, EventTypes.CONTACT_TAPPED, EventTypes.CONTACT_TAPPED);  // engaged, reaching out
+            dispatch();
+            assertThat(receiver.received()).hasSize(1);
+
+            CLOCK.advance(Duration.ofDays(31));                                                    // the window lapses
+            send(client, officer, partner, EventTypes.CONTACT_TAPPED, EventTypes.CONTACT_TAPPED);  // ready again: not new
+            dispatch();
+            assertThat(receiver.received()).hasSize(1);
+
+            send(client, officer, partner, EventTypes.MEETING_LOGGED);                             // they met
+            CLOCK.advance(Duration.ofDays(91));                                                    // long ago now
+            send(client, officer, partner, EventTypes.CONTACT_TAPPED, EventTypes.CONTACT_TAPPED);  // a new stay: ready
+            dispatch();
+            assertThat(receiver.received()).hasSize(2);
+            assertThat(JSON.readTree(receiver.received().get(1).body()).at("/data/stage").asText()).isEqualTo("technoship");
+        }
+    }
+
     private static void send(RapportClient client, Officer officer, Partner partner, String... types) {
         List<io.rapport.sdk.generated.model.UsageEventInput> events = java.util.Arrays.stream(types)
                 .map(type -> anEvent(CLOCK.instant()).type(type).pair(officer, partner).input()).toList();
