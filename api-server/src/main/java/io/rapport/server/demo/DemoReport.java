@@ -48,7 +48,8 @@ final class DemoReport {
                 InterestScore s = r.score();
                 out.append(String.format("%2d. %-14s %-17s score %3d  %-7s %-7s %-12s%n", rank++, r.partnerName(),
                         r.partnerType(), s.score(), s.tier().code(), s.trend().code(), s.stage().code()));
-                out.append(String.format("    next: %s: %s%n", s.nextStep().code(), s.nextStep().reason()));
+                out.append(String.format("    next: %s: %s%n          why: %s%n", s.nextStep().code(), s.nextStep().reason(),
+                        s.nextStep().fact()));
             }
             digest(out, reports.digest(data.orgId(), officer.id(), null));
         }
@@ -67,8 +68,8 @@ final class DemoReport {
         digest.changes().forEach(c -> out.append(String.format("    %s changed %s → %s (score %d)%n", c.kind(),
                 c.fromValue(), c.toValue(), c.score())));
         for (Digest.Suggestion s : digest.nextSteps()) {
-            out.append(String.format("    suggested: %s — %s (%s, score %d)%n", s.partnerName(), s.nextStep().code(),
-                    s.tier().code(), s.score()));
+            out.append(String.format("    suggested: %s — %s (%s, score %d): %s%n", s.partnerName(),
+                    s.nextStep().code(), s.tier().code(), s.score(), s.whyNow()));
         }
     }
 
