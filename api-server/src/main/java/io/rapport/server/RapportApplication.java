@@ -14,6 +14,9 @@ import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.rapport.server.apikey.ApiKeyCredentials;
+import io.rapport.server.audit.AuditPurge;
+import io.rapport.server.audit.AuditResource;
+import io.rapport.server.audit.AuditService;
 import io.rapport.server.apikey.ApiKeyResource;
 import io.rapport.server.apikey.ApiKeyService;
 import io.rapport.server.branch.BranchResource;
@@ -155,6 +158,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         content(environment, jdbi);
         scores(config, environment, jdbi);
         webhooks(config, environment, jdbi);
+        privacy(config, environment, jdbi);
     }
 
     /** The embedded or external PostgreSQL, its schema checked (or migrated) before anything uses it. */
@@ -189,7 +193,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         List<CredentialResolver> credentials = List.of(
                 new PlatformAdminCredentials(adminKey),
                 new ApiKeyCredentials(dataSource, clock),
-                new InstallTokenCredentials(jdbi));
+                new InstallTokenCredentials(jdbi, clock));
 
         var jersey = environment.jersey();
         jersey.register(new RequestIdFilter());
@@ -269,6 +273,14 @@ public class RapportApplication extends Application<RapportConfiguration> {
         environment.jersey().register(new WebhookResource(new WebhookService(jdbi, clock, targets,
                 config.getWebhooks().secretRotationOverlap()),
                 new DeliveryService(jdbi, clock), environment.getObjectMapper()));
+    }
+
+    /** The audit log (written by each audited service in its own transaction), partner export and erasure. */
+    private void privacy(RapportConfiguration config, Environment environment, Jdbi jdbi) {
+        AuditService audit = new AuditService(jdbi, clock, config.getAudit().retention());
+        AuditPurge.schedule(environment, audit);
+        environment.admin().addTask(new RunNowTask("audit-purge", "purged", audit::purge));
+        environment.jersey().register(new AuditResource(audit, environment.getObjectMapper()));
     }
 
     /**

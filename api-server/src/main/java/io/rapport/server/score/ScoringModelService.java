@@ -1,8 +1,11 @@
 package io.rapport.server.score;
 
+import io.rapport.server.audit.AuditActions;
+import io.rapport.server.audit.AuditLog;
 import io.rapport.server.common.problem.ApiProblemException;
 import io.rapport.server.common.web.EntityTags;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -15,12 +18,14 @@ public class ScoringModelService {
     private final Clock clock;
     private final ScoringModels models;
     private final RescoreJobs jobs;
+    private final AuditLog audit;
 
     public ScoringModelService(Jdbi jdbi, Clock clock, ScoringModels models, RescoreJobs jobs) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.models = models;
         this.jobs = jobs;
+        this.audit = new AuditLog(clock);
     }
 
     public record Changed(ScoringModel model, RescoreJob job) {
@@ -44,6 +49,8 @@ public class ScoringModelService {
             }
             ScoringModel next = draft.toModel(current.version() + 1);
             models.save(handle, orgId, next, clock.instant());
+            audit.record(handle, orgId, AuditActions.SCORING_MODEL_CHANGED, "scoring_model", orgId,
+                    Map.of("version", next.version()));
             return new Committed(next, jobs.enqueue(handle, orgId, next.version()));
         });
         // the job runs only once the new model is committed, so that its first chunk sees it
