@@ -78,6 +78,10 @@ import io.rapport.server.partner.PartnerResource;
 import io.rapport.server.oversight.OversightResource;
 import io.rapport.server.oversight.OversightService;
 import io.rapport.server.partner.PartnerService;
+import io.rapport.server.privacy.ErasureService;
+import io.rapport.server.privacy.ExportService;
+import io.rapport.server.privacy.PartnerTombstones;
+import io.rapport.server.privacy.PrivacyResource;
 import io.rapport.server.score.RescoreJobs;
 import io.rapport.server.score.ScoreReportResource;
 import io.rapport.server.score.ScoreReportService;
@@ -281,6 +285,8 @@ public class RapportApplication extends Application<RapportConfiguration> {
         AuditPurge.schedule(environment, audit);
         environment.admin().addTask(new RunNowTask("audit-purge", "purged", audit::purge));
         environment.jersey().register(new AuditResource(audit, environment.getObjectMapper()));
+        environment.jersey().register(new PrivacyResource(new ExportService(jdbi, clock, environment.getObjectMapper()),
+                new ErasureService(jdbi, clock)));
     }
 
     /**
@@ -291,6 +297,6 @@ public class RapportApplication extends Application<RapportConfiguration> {
         List<EventValidator> validators = List.of(new ContentEventValidator());
         List<AcceptedEventsListener> listeners = List.of(new UninstallListener(),
                 new ScoreUpdater(jdbi, clock, new ScoringModels()), new ReferralListener(clock));
-        return new EventIngestService(jdbi, clock, relationships, validators, listeners);
+        return new EventIngestService(jdbi, clock, relationships, validators, listeners, new PartnerTombstones());
     }
 }
