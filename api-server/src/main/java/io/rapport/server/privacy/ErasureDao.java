@@ -8,13 +8,18 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * The statements of one erasure, all in its transaction. Lock order (DEVELOPERS.md): the partner row, then its
- * relationship rows, then their score rows, each in id order; ingest takes the same rows' key-share locks
- * before it locks score rows, so an erasure waits for batches already writing for the partner and blocks the
- * ones that come after (they fail their foreign-key check once it commits, and are retried; see
- * EventIngestService).
+ * The statements of one erasure, all in its transaction. Lock order (DEVELOPERS.md): the organization's scoring
+ * model row FOR SHARE (as ingest takes it; it waits for a rescore step, which holds it FOR UPDATE and may create
+ * score rows of the partner's relationships), the partner row, its relationship rows, then their score rows, each in
+ * id order. Ingest takes the relationship rows' key-share locks before it locks score rows, so an erasure waits for
+ * batches already writing for the partner and blocks the ones that come after (they fail their foreign-key check
+ * once it commits, and are retried; see EventIngestService).
  */
 public interface ErasureDao {
+
+    /** The model row, if the organization has one (none: defaults, and nothing to wait for). */
+    @SqlQuery("SELECT version FROM scoring_model WHERE org_id = :orgId FOR SHARE")
+    Optional<Integer> shareModel(UUID orgId);
 
     /** The partner's external id (null when it has none); empty when there is no such partner. */
     @SqlQuery("""

@@ -31,6 +31,7 @@ public class ErasureService {
     public PartnerErasure erase(UUID orgId, UUID partnerId) {
         return jdbi.inTransaction(handle -> {
             ErasureDao dao = handle.attach(ErasureDao.class);
+            dao.shareModel(orgId);
             Optional<String> partner = dao.lockPartner(orgId, partnerId);
             if (partner.isEmpty()) {
                 return dao.erasedAt(orgId, partnerId)
