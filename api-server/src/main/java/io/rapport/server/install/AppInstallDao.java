@@ -44,6 +44,18 @@ public interface AppInstallDao {
             """)
     Optional<InstallLookup> findByToken(UUID orgId, byte[] hash, Instant now);
 
+    /**
+     * The install's relationship, key-share locked before the install itself: a partner erasure locks the
+     * relationship first and deletes the install after, so taking them in the other order could deadlock.
+     */
+    @SqlQuery("""
+            SELECT r.relationship_id FROM app_install i
+            JOIN relationship r ON r.org_id = i.org_id AND r.relationship_id = i.relationship_id
+            WHERE i.org_id = :orgId AND i.install_id = :installId
+            FOR KEY SHARE OF r
+            """)
+    Optional<UUID> shareRelationship(UUID orgId, UUID installId);
+
     /** Locked, so a rotation and a revocation of one install are one after the other. */
     @SqlQuery("SELECT " + COLUMNS + """
             FROM app_install i

@@ -16,7 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.rapport.server.common.jdbi.SqlErrors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.Jdbi;
 
 /** Registers app installs (creating the relationship on first sight), shows and revokes them. */
@@ -39,6 +41,19 @@ public class AppInstallService {
         String token = InstallTokenFormat.compose(orgId, Secrets.random());
         UUID installId = ids.next();
         Instant now = clock.instant();
+        try {
+            return registerIn(orgId, officerId, partnerId, platform, token, installId, now);
+        } catch (StatementException e) {
+            if (!SqlErrors.isForeignKeyViolation(e)) {
+                throw e;
+            }
+            // the partner was erased between the check below and the insert (privacy.ErasureService)
+            throw ApiProblemException.invalid("partnerId", "names no partner of this organization");
+        }
+    }
+
+    private IssuedInstall registerIn(UUID orgId, UUID officerId, UUID partnerId, String platform, String token,
+                                     UUID installId, Instant now) {
         return jdbi.inTransaction(handle -> {
             List<Party> parties = handle.attach(EventDao.class).parties(orgId, new UUID[] {officerId}, new String[0],
                     new UUID[] {partnerId}, new String[0]);
@@ -64,6 +79,7 @@ public class AppInstallService {
         Instant expiry = RotationWindow.oldExpiry(oldExpiresAt, now);
         return jdbi.inTransaction(handle -> {
             AppInstallDao dao = handle.attach(AppInstallDao.class);
+            dao.shareRelationship(orgId, installId);
             AppInstall old = dao.lock(orgId, installId)
                     .orElseThrow(() -> ApiProblemException.notFound("App install " + installId));
             if (!"active".equals(old.status())) {
