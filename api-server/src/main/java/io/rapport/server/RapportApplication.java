@@ -16,6 +16,9 @@ import io.dropwizard.migrations.MigrationsBundle;
 import io.rapport.server.apikey.ApiKeyCredentials;
 import io.rapport.server.apikey.ApiKeyResource;
 import io.rapport.server.apikey.ApiKeyService;
+import io.rapport.server.audit.AuditPurge;
+import io.rapport.server.audit.AuditResource;
+import io.rapport.server.audit.AuditService;
 import io.rapport.server.branch.BranchResource;
 import io.rapport.server.branch.BranchService;
 import io.rapport.server.common.admin.RunNowTask;
@@ -75,6 +78,10 @@ import io.rapport.server.oversight.OversightResource;
 import io.rapport.server.oversight.OversightService;
 import io.rapport.server.partner.PartnerResource;
 import io.rapport.server.partner.PartnerService;
+import io.rapport.server.privacy.ErasureService;
+import io.rapport.server.privacy.ExportService;
+import io.rapport.server.privacy.PartnerTombstones;
+import io.rapport.server.privacy.PrivacyResource;
 import io.rapport.server.score.model.ScoringModelResource;
 import io.rapport.server.score.model.ScoringModelService;
 import io.rapport.server.score.model.ScoringModels;
@@ -157,6 +164,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         content(environment, jdbi);
         scores(config, environment, jdbi);
         webhooks(config, environment, jdbi);
+        privacy(config, environment, jdbi);
     }
 
     /** The embedded or external PostgreSQL, its schema checked (or migrated) before anything uses it. */
@@ -191,7 +199,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         List<CredentialResolver> credentials = List.of(
                 new PlatformAdminCredentials(adminKey),
                 new ApiKeyCredentials(dataSource, clock),
-                new InstallTokenCredentials(jdbi));
+                new InstallTokenCredentials(jdbi, clock));
 
         var jersey = environment.jersey();
         jersey.register(new RequestIdFilter());
@@ -274,6 +282,16 @@ public class RapportApplication extends Application<RapportConfiguration> {
                 new DeliveryService(jdbi, clock), environment.getObjectMapper()));
     }
 
+    /** The audit log (written by each audited service in its own transaction), partner export and erasure. */
+    private void privacy(RapportConfiguration config, Environment environment, Jdbi jdbi) {
+        AuditService audit = new AuditService(jdbi, clock, config.getAudit().retention());
+        AuditPurge.schedule(environment, audit);
+        environment.admin().addTask(new RunNowTask("audit-purge", "purged", audit::purge));
+        environment.jersey().register(new AuditResource(audit, environment.getObjectMapper()));
+        environment.jersey().register(new PrivacyResource(new ExportService(jdbi, clock, environment.getObjectMapper()),
+                new ErasureService(jdbi, clock)));
+    }
+
     /**
      * The one ingest pipeline, for POST /v1/events and for the demo: validators (content adds its
      * contentId check) and listeners (uninstalls, scores, referral webhooks) run inside the ingest transaction.
@@ -282,7 +300,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         List<EventValidator> validators = List.of(new ContentEventValidator());
         List<AcceptedEventsListener> listeners = List.of(new UninstallListener(),
                 new ScoreUpdater(jdbi, clock, new ScoringModels(), scoreChangeLog()), new ReferralListener(clock));
-        return new EventIngestService(jdbi, clock, relationships, validators, listeners);
+        return new EventIngestService(jdbi, clock, relationships, validators, listeners, new PartnerTombstones());
     }
 
     /** The feed of tier and stage changes with what reacts to them: webhook deliveries, in the same transaction. */

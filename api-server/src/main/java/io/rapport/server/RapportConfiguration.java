@@ -2,6 +2,7 @@ package io.rapport.server;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.rapport.server.audit.AuditConfig;
 import io.rapport.server.common.auth.AuthConfig;
 import io.rapport.server.common.db.DatabaseConfig;
 import io.rapport.server.common.ratelimit.RateLimitConfig;
@@ -55,5 +56,14 @@ public class RapportConfiguration extends Configuration {
 
     public WebhookConfig getWebhooks() {
         return webhooks;
+    }
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AuditConfig audit = new AuditConfig();
+
+    public AuditConfig getAudit() {
+        return audit;
     }
 }

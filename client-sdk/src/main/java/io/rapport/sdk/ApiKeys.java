@@ -4,6 +4,8 @@ import io.rapport.sdk.generated.api.ApiKeysApi;
 import io.rapport.sdk.generated.model.ApiKeyCreated;
 import io.rapport.sdk.generated.model.ApiKeyInput;
 import io.rapport.sdk.generated.model.ApiKeyPage;
+import io.rapport.sdk.generated.model.KeyRotationInput;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -30,6 +32,21 @@ public final class ApiKeys {
 
     public ApiKeyPage list(Integer limit, String cursor) {
         return executor.execute(headers -> api.listApiKeys(limit, cursor, headers));
+    }
+
+    /**
+     * Rotates a key without downtime: issues a new key with the old one's name and scopes (its secret is in the
+     * result only) and sets the old key to expire at {@code oldKeyExpiresAt} (null: 24 hours from now). Deploy the
+     * new secret, then revoke the old key or let it expire; after its expiry it answers 401 {@code api_key_expired}
+     * ({@link AuthenticationException}). Needs the {@code admin} scope.
+     *
+     * @throws InvalidRequestException if {@code oldKeyExpiresAt} is in the past or more than 30 days ahead
+     * @throws ConflictException       ({@code api_key_revoked}) if the key was revoked
+     * @throws NotFoundException       if the key is not the organization's
+     */
+    public ApiKeyCreated rotate(UUID keyId, OffsetDateTime oldKeyExpiresAt) {
+        KeyRotationInput input = new KeyRotationInput().oldKeyExpiresAt(oldKeyExpiresAt);
+        return executor.execute(headers -> api.rotateApiKey(keyId, input, headers));
     }
 
     /** Revokes a key at once; revoking twice is harmless. */

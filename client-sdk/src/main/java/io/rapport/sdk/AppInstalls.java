@@ -4,6 +4,8 @@ import io.rapport.sdk.generated.api.AppInstallsApi;
 import io.rapport.sdk.generated.model.AppInstall;
 import io.rapport.sdk.generated.model.AppInstallCreated;
 import io.rapport.sdk.generated.model.AppInstallInput;
+import io.rapport.sdk.generated.model.KeyRotationInput;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -27,6 +29,19 @@ public final class AppInstalls {
 
     public AppInstall get(UUID installId) {
         return executor.execute(headers -> api.getAppInstall(installId, headers));
+    }
+
+    /**
+     * Rotates an install token without downtime: a new install of the same relationship and platform (its token is
+     * in the result only), and the old token set to expire at {@code oldKeyExpiresAt} (null: 24 hours from now),
+     * after which it answers 401 {@code install_token_expired}. Needs {@code partners:write}.
+     *
+     * @throws ConflictException ({@code install_not_active}) if the install was uninstalled or revoked
+     * @throws NotFoundException if the install is not the organization's
+     */
+    public AppInstallCreated rotate(UUID installId, OffsetDateTime oldKeyExpiresAt) {
+        KeyRotationInput input = new KeyRotationInput().oldKeyExpiresAt(oldKeyExpiresAt);
+        return executor.execute(headers -> api.rotateAppInstallToken(installId, input, headers));
     }
 
     /** Revokes the install at once: its token answers 401 from now on. Revoking twice is harmless. */

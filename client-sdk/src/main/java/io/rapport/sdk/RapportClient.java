@@ -3,6 +3,8 @@ package io.rapport.sdk;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.rapport.sdk.generated.api.ApiKeysApi;
+import io.rapport.sdk.generated.api.AuditApi;
+import io.rapport.sdk.generated.api.PrivacyApi;
 import io.rapport.sdk.generated.api.AppInstallsApi;
 import io.rapport.sdk.generated.api.BranchesApi;
 import io.rapport.sdk.generated.api.ContentApi;
@@ -59,6 +61,8 @@ public final class RapportClient implements AutoCloseable {
     private final TrackerFactory trackers;
     private final Scores scores;
     private final WebhookSubscriptions webhooks;
+    private final Privacy privacy;
+    private final AuditLog audit;
     private volatile boolean closed;
 
     private RapportClient(Builder builder) {
@@ -79,6 +83,8 @@ public final class RapportClient implements AutoCloseable {
         this.scores = new Scores(new ScoresApi(apiClient), new ScoringModelApi(apiClient),
                 new ScoreReportsApi(apiClient), new OversightApi(apiClient), executor);
         this.webhooks = new WebhookSubscriptions(new WebhooksApi(apiClient), executor);
+        this.privacy = new Privacy(new PrivacyApi(apiClient), apiClient, executor);
+        this.audit = new AuditLog(new AuditApi(apiClient), executor);
     }
 
     public static Builder builder() {
@@ -147,6 +153,16 @@ public final class RapportClient implements AutoCloseable {
     /** Webhook subscriptions, their deliveries and redelivery; see {@link Webhooks} to verify what arrives. */
     public WebhookSubscriptions webhooks() {
         return webhooks;
+    }
+
+    /** A partner's export and erasure ({@code admin} scope). */
+    public Privacy privacy() {
+        return privacy;
+    }
+
+    /** The organization's audit log ({@code admin} scope). */
+    public AuditLog audit() {
+        return audit;
     }
 
     /** Releases the client; idempotent. Calls made after closing are not guaranteed to work. */

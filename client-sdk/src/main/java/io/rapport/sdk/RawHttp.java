@@ -54,6 +54,39 @@ final class RawHttp {
         return response;
     }
 
+    /**
+     * A GET whose body is handed over as a stream, unread: 2xx answers only; anything else is read (it is a small
+     * problem document) and thrown as {@link ApiException}.
+     */
+    HttpResponse<java.io.InputStream> stream(String path, Map<String, String> headers) throws ApiException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(apiClient.getBaseUri() + path)).GET();
+        headers.forEach(request::header);
+        request.header("Accept", "application/json, application/problem+json");
+        if (apiClient.getRequestInterceptor() != null) {
+            apiClient.getRequestInterceptor().accept(request);
+        }
+        HttpResponse<java.io.InputStream> response;
+        try {
+            response = apiClient.getHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new ApiException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            String text;
+            try (java.io.InputStream body = response.body()) {
+                text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ApiException(e);
+            }
+            throw new ApiException("GET " + path + " failed with " + response.statusCode(), response.statusCode(),
+                    response.headers(), text);
+        }
+        return response;
+    }
+
     /** A conditional image GET: empty on 304, else the bytes with their content type and ETag. */
     Optional<PhotoDownload> image(String path, String etag, Map<String, String> headers) throws ApiException {
         headers.put("Accept", "image/jpeg, image/png, image/webp, application/problem+json");

@@ -6,5 +6,5 @@ import java.util.UUID;
 
 /** An organization API key as listed: never the secret, only a recognisable prefix. */
 public record ApiKey(UUID orgId, UUID keyId, String name, String prefix, List<String> scopes,
-                     Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+                     Instant createdAt, Instant lastUsedAt, Instant revokedAt, Instant expiresAt) {
 }

@@ -27,21 +27,23 @@ import javax.sql.DataSource;
  */
 public class ApiKeyCredentials implements CredentialResolver {
     /**
-     * The active key with this hash, and its use recorded in the same round trip: at most once a minute
-     * per key (so authentication is not a write per request) and only while the organization is active.
+     * The unrevoked key with this hash, whether it has expired, and its use recorded in the same round trip: at
+     * most once a minute per key (so authentication is not a write per request) and only while the
+     * organization is active and the key unexpired.
      */
     private static final String FIND_ACTIVE_AND_TOUCH = """
             WITH k AS (
-                SELECT k.key_id, k.scopes, o.status AS org_status
+                SELECT k.key_id, k.scopes, o.status AS org_status,
+                       (k.expires_at IS NOT NULL AND k.expires_at <= CAST(? AS timestamptz)) AS expired
                 FROM api_key k JOIN organization o ON o.org_id = k.org_id
                 WHERE k.org_id = ? AND k.key_hash = ? AND k.revoked_at IS NULL
             ), touched AS (
                 UPDATE api_key a SET last_used_at = ?
                 FROM k
-                WHERE a.org_id = ? AND a.key_id = k.key_id AND k.org_status = 'active'
+                WHERE a.org_id = ? AND a.key_id = k.key_id AND k.org_status = 'active' AND NOT k.expired
                   AND (a.last_used_at IS NULL OR a.last_used_at < CAST(? AS timestamptz) - interval '1 minute')
             )
-            SELECT key_id, scopes, org_status FROM k
+            SELECT key_id, scopes, org_status, expired FROM k
             """;
     private final DataSource dataSource;
     private final Clock clock;
@@ -64,6 +66,10 @@ public class ApiKeyCredentials implements CredentialResolver {
             if (!"active".equals(key.orgStatus())) {
                 throw ApiProblemException.forbidden("organization_deactivated", "This organization has been deactivated");
             }
+            if (key.expired()) {
+                throw new ApiProblemException(401, "api_key_expired", "Unauthorized",
+                        "This API key has expired (it was rotated); use the key that replaced it");
+            }
             return new OrgKeyCaller(orgId.get(), key.keyId(), Set.copyOf(key.scopes()));
         });
     }
@@ -72,11 +78,12 @@ public class ApiKeyCredentials implements CredentialResolver {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(FIND_ACTIVE_AND_TOUCH)) {
             var now = Timestamps.now(clock).atOffset(ZoneOffset.UTC);
-            statement.setObject(1, orgId);
-            statement.setBytes(2, hash);
-            statement.setObject(3, now);
-            statement.setObject(4, orgId);
-            statement.setObject(5, now);
+            statement.setObject(1, now);
+            statement.setObject(2, orgId);
+            statement.setBytes(3, hash);
+            statement.setObject(4, now);
+            statement.setObject(5, orgId);
+            statement.setObject(6, now);
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? Optional.of(lookup(row)) : Optional.empty();
             }
@@ -89,7 +96,7 @@ public class ApiKeyCredentials implements CredentialResolver {
         Array scopes = row.getArray(2);
         try {
             return new KeyLookup(row.getObject(1, UUID.class), List.of((String[]) scopes.getArray()),
-                    row.getString(3));
+                    row.getString(3), row.getBoolean(4));
         } finally {
             scopes.free();
         }

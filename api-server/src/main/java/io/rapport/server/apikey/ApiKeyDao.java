@@ -14,13 +14,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface ApiKeyDao {
 
     @SqlUpdate("""
-            INSERT INTO api_key (org_id, key_id, name, prefix, key_hash, scopes, created_at)
-            VALUES (:orgId, :keyId, :name, :prefix, :hash, :scopeArray, :createdAt)
+            INSERT INTO api_key (org_id, key_id, name, prefix, key_hash, scopes, created_at, expires_at)
+            VALUES (:orgId, :keyId, :name, :prefix, :hash, :scopeArray, :createdAt, :expiresAt)
             """)
     void insert(@BindMethods ApiKey key, byte[] hash, @Bind("scopeArray") String[] scopeArray);
 
     @SqlQuery("""
-            SELECT org_id, key_id, name, prefix, scopes, created_at, last_used_at, revoked_at
+            SELECT org_id, key_id, name, prefix, scopes, created_at, last_used_at, revoked_at, expires_at
             FROM api_key
             WHERE org_id = :orgId AND (CAST(:after AS uuid) IS NULL OR key_id > :after)
             ORDER BY key_id
@@ -33,4 +33,19 @@ public interface ApiKeyDao {
             WHERE org_id = :orgId AND key_id = :keyId
             """)
     int revoke(UUID orgId, UUID keyId, Instant now);
+
+    /** Locked, so two rotations of one key are one after the other. */
+    @SqlQuery("""
+            SELECT org_id, key_id, name, prefix, scopes, created_at, last_used_at, revoked_at, expires_at
+            FROM api_key WHERE org_id = :orgId AND key_id = :keyId
+            FOR UPDATE
+            """)
+    Optional<ApiKey> lock(UUID orgId, UUID keyId);
+
+    /** An expiry it already had that comes sooner is kept. */
+    @SqlUpdate("""
+            UPDATE api_key SET expires_at = least(coalesce(expires_at, :expiresAt), :expiresAt)
+            WHERE org_id = :orgId AND key_id = :keyId
+            """)
+    void expire(UUID orgId, UUID keyId, Instant expiresAt);
 }

@@ -7,8 +7,11 @@ import io.rapport.server.generated.api.ApiKeysApi;
 import io.rapport.server.generated.model.ApiKeyCreated;
 import io.rapport.server.generated.model.ApiKeyInput;
 import io.rapport.server.generated.model.ApiKeyPage;
+import io.rapport.server.generated.model.KeyRotationInput;
 import io.rapport.server.generated.model.Scope;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 public class ApiKeyResource implements ApiKeysApi {
@@ -20,13 +23,24 @@ public class ApiKeyResource implements ApiKeysApi {
 
     @Override
     public Response createOrganizationApiKey(UUID orgId, ApiKeyInput input, String idempotencyKey) {
-        return created(keys.issue(orgId, input.getName(), input.getScopes().stream().map(Scope::toString).toList()));
+        return created(keys.issue(orgId, input.getName(), input.getScopes().stream().map(Scope::toString).toList(),
+                instant(input.getExpiresAt())));
     }
 
     @Override
     public Response createApiKey(ApiKeyInput input, String idempotencyKey) {
         UUID orgId = Callers.orgId();
-        return created(keys.issue(orgId, input.getName(), input.getScopes().stream().map(Scope::toString).toList()));
+        return created(keys.issue(orgId, input.getName(), input.getScopes().stream().map(Scope::toString).toList(),
+                instant(input.getExpiresAt())));
+    }
+
+    @Override
+    public Response rotateApiKey(UUID keyId, KeyRotationInput input) {
+        return created(keys.rotate(Callers.orgId(), keyId, input == null ? null : instant(input.getOldKeyExpiresAt())));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     @Override
@@ -55,6 +69,7 @@ public class ApiKeyResource implements ApiKeysApi {
                 .scopes(key.scopes().stream().map(Scope::fromValue).toList())
                 .createdAt(Timestamps.utc(key.createdAt()))
                 .lastUsedAt(Timestamps.utc(key.lastUsedAt()))
-                .revokedAt(Timestamps.utc(key.revokedAt()));
+                .revokedAt(Timestamps.utc(key.revokedAt()))
+                .expiresAt(Timestamps.utc(key.expiresAt()));
     }
 }

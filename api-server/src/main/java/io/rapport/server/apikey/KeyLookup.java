@@ -4,5 +4,5 @@ import java.util.List;
 import java.util.UUID;
 
 /** What authentication needs to know about a presented key. */
-public record KeyLookup(UUID keyId, List<String> scopes, String orgStatus) {
+public record KeyLookup(UUID keyId, List<String> scopes, String orgStatus, boolean expired) {
 }

@@ -10,34 +10,50 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterConstructorMapper(ContentUsage.class)
 public interface ContentStatsDao {
 
-    /** Empty only when the item is not the organization's; an unused item has zero figures. */
+    /**
+     * Empty only when the item is not the organization's; an unused item has zero figures. Erased partners'
+     * activity counts too, from its anonymous copy (privacy.ErasureService; each erased partner is one subject).
+     */
     @SqlQuery("""
             SELECT c.content_id, c.kind, c.title,
-                   count(e.event_id) FILTER (WHERE e.type = 'content_viewed')  AS views,
-                   count(e.event_id) FILTER (WHERE e.type = 'content_shared')  AS shares,
-                   count(e.event_id) FILTER (WHERE e.type = 'calculator_used') AS calculator_uses,
-                   count(DISTINCT e.partner_id)                                AS unique_partners
+                   count(e.type) FILTER (WHERE e.type = 'content_viewed')  AS views,
+                   count(e.type) FILTER (WHERE e.type = 'content_shared')  AS shares,
+                   count(e.type) FILTER (WHERE e.type = 'calculator_used') AS calculator_uses,
+                   count(DISTINCT e.subject)                               AS unique_partners
             FROM content_item c
-            LEFT JOIN usage_event e
-                   ON e.org_id = c.org_id AND e.content_id = c.content_id
-                  AND e.occurred_at >= :from AND e.occurred_at < :to
-                  AND e.type IN ('content_viewed', 'content_shared', 'calculator_used')
+            LEFT JOIN (
+                SELECT type, partner_id AS subject FROM usage_event
+                WHERE org_id = :orgId AND content_id = :contentId AND occurred_at >= :from AND occurred_at < :to
+                  AND type IN ('content_viewed', 'content_shared', 'calculator_used')
+                UNION ALL
+                SELECT type, subject FROM erased_activity
+                WHERE org_id = :orgId AND content_id = :contentId AND occurred_at >= :from AND occurred_at < :to
+                  AND type IN ('content_viewed', 'content_shared', 'calculator_used')
+            ) e ON true
             WHERE c.org_id = :orgId AND c.content_id = :contentId
             GROUP BY c.content_id, c.kind, c.title
             """)
     Optional<ContentUsage> forItem(UUID orgId, UUID contentId, Instant from, Instant to);
 
+    /** Erased partners' activity counts too, from its anonymous copy. */
     @SqlQuery("""
             SELECT c.content_id, c.kind, c.title,
                    count(*) FILTER (WHERE e.type = 'content_viewed')  AS views,
                    count(*) FILTER (WHERE e.type = 'content_shared')  AS shares,
                    count(*) FILTER (WHERE e.type = 'calculator_used') AS calculator_uses,
-                   count(DISTINCT e.partner_id)                       AS unique_partners
-            FROM usage_event e
-            JOIN content_item c ON c.org_id = e.org_id AND c.content_id = e.content_id
-            WHERE e.org_id = :orgId AND e.officer_id = :officerId AND e.content_id IS NOT NULL
-              AND e.occurred_at >= :from AND e.occurred_at < :to
-              AND e.type IN ('content_viewed', 'content_shared', 'calculator_used')
+                   count(DISTINCT e.subject)                          AS unique_partners
+            FROM (
+                SELECT content_id, type, partner_id AS subject FROM usage_event
+                WHERE org_id = :orgId AND officer_id = :officerId AND content_id IS NOT NULL
+                  AND occurred_at >= :from AND occurred_at < :to
+                  AND type IN ('content_viewed', 'content_shared', 'calculator_used')
+                UNION ALL
+                SELECT content_id, type, subject FROM erased_activity
+                WHERE org_id = :orgId AND officer_id = :officerId AND content_id IS NOT NULL
+                  AND occurred_at >= :from AND occurred_at < :to
+                  AND type IN ('content_viewed', 'content_shared', 'calculator_used')
+            ) e
+            JOIN content_item c ON c.org_id = :orgId AND c.content_id = e.content_id
             GROUP BY c.content_id, c.kind, c.title
             ORDER BY views DESC, shares DESC, c.content_id
             """)

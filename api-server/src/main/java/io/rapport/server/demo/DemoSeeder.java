@@ -70,7 +70,7 @@ final class DemoSeeder {
         List<DemoData.Person> officers = officers(orgId, branch.branchId());
         List<DemoData.Person> partners = partners(orgId);
         Map<ContentRef, UUID> content = content(orgId);
-        String apiKey = new ApiKeyService(jdbi, clock).issue(orgId, "demo", List.of("admin")).secret();
+        String apiKey = new ApiKeyService(jdbi, clock).issue(orgId, "demo", List.of("admin"), null).secret();
         DemoCast.Link installed = DemoCast.LINKS.get(0);
         IssuedInstall install = new AppInstallService(jdbi, clock, new RelationshipRegistry(clock))
                 .register(orgId, officers.get(installed.officer()).id(), partners.get(installed.partner()).id(), "ios");

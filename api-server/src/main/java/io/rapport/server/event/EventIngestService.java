@@ -31,9 +31,17 @@ public class EventIngestService {
     private final RelationshipRegistry relationships;
     private final List<EventValidator> validators;
     private final List<AcceptedEventsListener> listeners;
+    private final MissingPartners missingPartners;
 
     public EventIngestService(Jdbi jdbi, Clock clock, RelationshipRegistry relationships,
                               List<EventValidator> validators, List<AcceptedEventsListener> listeners) {
+        this(jdbi, clock, relationships, validators, listeners, MissingPartners.NONE);
+    }
+
+    public EventIngestService(Jdbi jdbi, Clock clock, RelationshipRegistry relationships,
+                              List<EventValidator> validators, List<AcceptedEventsListener> listeners,
+                              MissingPartners missingPartners) {
+        this.missingPartners = missingPartners;
         this.jdbi = jdbi;
         this.clock = clock;
         this.relationships = relationships;
@@ -55,9 +63,38 @@ public class EventIngestService {
         }
         requireOwnRelationship(sender, passed.stream().map(e -> new Pair(e.officerId(), e.partnerId())).toList());
         Outcome outcome = passed.isEmpty() ? new Outcome(List.of(), List.of())
-                : jdbi.inTransaction(handle -> store(handle, sender, receivedAt, skew, passed, rejected));
+                : storeRetryingOnce(sender, receivedAt, skew, passed, rejected);
         rejected.sort(Comparator.comparingInt(EventRejection::index));
         return new IngestResult(outcome.accepted(), outcome.duplicates(), List.copyOf(rejected));
+    }
+
+    /**
+     * A partner erased while this batch was in flight (its relationships deleted after the batch resolved them)
+     * fails the batch's insert with a foreign-key violation. The batch is then stored again from the start, once:
+     * resolving it again finds the partner's tombstone, so its events are rejected {@code partner_erased} and the
+     * others are stored. Nothing is held between the attempts.
+     */
+    private Outcome storeRetryingOnce(Sender sender, Instant receivedAt, Duration skew, List<EventInput> passed,
+                                      List<EventRejection> rejected) {
+        int rejectedBefore = rejected.size();
+        try {
+            return jdbi.inTransaction(handle -> store(handle, sender, receivedAt, skew, passed, rejected));
+        } catch (RuntimeException e) {
+            if (!isForeignKeyViolation(e)) {
+                throw e;
+            }
+            rejected.subList(rejectedBefore, rejected.size()).clear();
+            return jdbi.inTransaction(handle -> store(handle, sender, receivedAt, skew, passed, rejected));
+        }
+    }
+
+    private static boolean isForeignKeyViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23503".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The ids stored, and the ids of the events that were repeats, both in batch order. */
@@ -68,6 +105,9 @@ public class EventIngestService {
                         List<EventRejection> rejected) {
         UUID orgId = sender.orgId();
         PartyResolver.Resolution resolution = PartyResolver.resolve(handle, orgId, passed, skew, rejected);
+        if (rejected.stream().anyMatch(r -> MissingPartners.NOT_FOUND.equals(r.code()))) {
+            missingPartners.explain(handle, orgId, passed, rejected);
+        }
         List<ResolvedEvent> resolved = resolution.events();
         requireOwnRelationship(sender, resolved.stream().map(e -> new Pair(e.officerId(), e.partnerId())).toList());
         resolved = applyValidators(handle, orgId, resolved, rejected);

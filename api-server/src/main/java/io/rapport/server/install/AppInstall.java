@@ -6,5 +6,5 @@ import java.util.UUID;
 /** A partner's install of an officer's branded app; never its token, only a recognisable prefix. */
 public record AppInstall(UUID orgId, UUID installId, UUID relationshipId, UUID officerId, UUID partnerId,
                          String platform, String prefix, String status, Instant createdAt, Instant uninstalledAt,
-                         Instant revokedAt) {
+                         Instant revokedAt, Instant expiresAt) {
 }

@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 public interface AppInstallDao {
     String COLUMNS = """
             i.org_id, i.install_id, i.relationship_id, r.officer_id, r.partner_id, i.platform, i.prefix, i.status,
-            i.created_at, i.uninstalled_at, i.revoked_at
+            i.created_at, i.uninstalled_at, i.revoked_at, i.expires_at
             """;
 
     @SqlUpdate("""
@@ -35,13 +35,42 @@ public interface AppInstallDao {
     int revoke(UUID orgId, UUID installId, Instant now);
 
     @SqlQuery("""
-            SELECT i.install_id, i.relationship_id, r.officer_id, r.partner_id, i.status, o.status AS org_status
+            SELECT i.install_id, i.relationship_id, r.officer_id, r.partner_id, i.status, o.status AS org_status,
+                   (i.expires_at IS NOT NULL AND i.expires_at <= :now) AS expired
             FROM app_install i
             JOIN relationship r ON r.org_id = i.org_id AND r.relationship_id = i.relationship_id
             JOIN organization o ON o.org_id = i.org_id
             WHERE i.org_id = :orgId AND i.token_hash = :hash AND i.status <> 'revoked'
             """)
-    Optional<InstallLookup> findByToken(UUID orgId, byte[] hash);
+    Optional<InstallLookup> findByToken(UUID orgId, byte[] hash, Instant now);
+
+    /**
+     * The install's relationship, key-share locked before the install itself: a partner erasure locks the
+     * relationship first and deletes the install after, so taking them in the other order could deadlock.
+     */
+    @SqlQuery("""
+            SELECT r.relationship_id FROM app_install i
+            JOIN relationship r ON r.org_id = i.org_id AND r.relationship_id = i.relationship_id
+            WHERE i.org_id = :orgId AND i.install_id = :installId
+            FOR KEY SHARE OF r
+            """)
+    Optional<UUID> shareRelationship(UUID orgId, UUID installId);
+
+    /** Locked, so a rotation and a revocation of one install are one after the other. */
+    @SqlQuery("SELECT " + COLUMNS + """
+            FROM app_install i
+            JOIN relationship r ON r.org_id = i.org_id AND r.relationship_id = i.relationship_id
+            WHERE i.org_id = :orgId AND i.install_id = :installId
+            FOR UPDATE OF i
+            """)
+    Optional<AppInstall> lock(UUID orgId, UUID installId);
+
+    /** An expiry it already had that comes sooner is kept. */
+    @SqlUpdate("""
+            UPDATE app_install SET expires_at = least(coalesce(expires_at, :expiresAt), :expiresAt)
+            WHERE org_id = :orgId AND install_id = :installId
+            """)
+    void expire(UUID orgId, UUID installId, Instant expiresAt);
 
     /**
      * Marks the relationships' active installs uninstalled, as of the {@code app_uninstalled} event.

@@ -6,6 +6,7 @@ import io.rapport.server.generated.api.AppInstallsApi;
 import io.rapport.server.generated.model.AppInstallCreated;
 import io.rapport.server.generated.model.AppInstallInput;
 import io.rapport.server.generated.model.AppInstallStatus;
+import io.rapport.server.generated.model.KeyRotationInput;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
@@ -32,6 +33,15 @@ public class AppInstallResource implements AppInstallsApi {
     }
 
     @Override
+    public Response rotateAppInstallToken(UUID installId, KeyRotationInput input) {
+        IssuedInstall issued = installs.rotate(Callers.orgId(), installId,
+                input == null || input.getOldKeyExpiresAt() == null ? null : input.getOldKeyExpiresAt().toInstant());
+        return Response.created(URI.create("/v1/app-installs/" + issued.install().installId()))
+                .entity(new AppInstallCreated().appInstall(toDto(issued.install())).token(issued.token()))
+                .build();
+    }
+
+    @Override
     public Response revokeAppInstall(UUID installId) {
         installs.revoke(Callers.orgId(), installId);
         return Response.noContent().build();
@@ -48,6 +58,7 @@ public class AppInstallResource implements AppInstallsApi {
                 .prefix(install.prefix())
                 .createdAt(Timestamps.utc(install.createdAt()))
                 .uninstalledAt(Timestamps.utc(install.uninstalledAt()))
-                .revokedAt(Timestamps.utc(install.revokedAt()));
+                .revokedAt(Timestamps.utc(install.revokedAt()))
+                .expiresAt(Timestamps.utc(install.expiresAt()));
     }
 }

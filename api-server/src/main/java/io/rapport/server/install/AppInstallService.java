@@ -1,5 +1,8 @@
 package io.rapport.server.install;
 
+import io.rapport.server.audit.AuditActions;
+import io.rapport.server.audit.AuditLog;
+import io.rapport.server.common.auth.RotationWindow;
 import io.rapport.server.common.auth.Secrets;
 import io.rapport.server.common.problem.ApiProblemException;
 import io.rapport.server.common.time.Ids;
@@ -9,9 +12,13 @@ import io.rapport.server.event.Party;
 import io.rapport.server.event.RelationshipRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import io.rapport.server.common.jdbi.SqlErrors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.Jdbi;
 
 /** Registers app installs (creating the relationship on first sight), shows and revokes them. */
@@ -20,18 +27,33 @@ public class AppInstallService {
     private final Clock clock;
     private final Ids ids;
     private final RelationshipRegistry relationships;
+    private final AuditLog audit;
 
     public AppInstallService(Jdbi jdbi, Clock clock, RelationshipRegistry relationships) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.ids = new Ids(clock);
         this.relationships = relationships;
+        this.audit = new AuditLog(clock);
     }
 
     public IssuedInstall register(UUID orgId, UUID officerId, UUID partnerId, String platform) {
         String token = InstallTokenFormat.compose(orgId, Secrets.random());
         UUID installId = ids.next();
         Instant now = clock.instant();
+        try {
+            return registerIn(orgId, officerId, partnerId, platform, token, installId, now);
+        } catch (StatementException e) {
+            if (!SqlErrors.isForeignKeyViolation(e)) {
+                throw e;
+            }
+            // the partner was erased between the check below and the insert (privacy.ErasureService)
+            throw ApiProblemException.invalid("partnerId", "names no partner of this organization");
+        }
+    }
+
+    private IssuedInstall registerIn(UUID orgId, UUID officerId, UUID partnerId, String platform, String token,
+                                     UUID installId, Instant now) {
         return jdbi.inTransaction(handle -> {
             List<Party> parties = handle.attach(EventDao.class).parties(orgId, new UUID[] {officerId}, new String[0],
                     new UUID[] {partnerId}, new String[0]);
@@ -42,7 +64,37 @@ public class AppInstallService {
             AppInstallDao dao = handle.attach(AppInstallDao.class);
             dao.insert(orgId, installId, relationshipId, platform, InstallTokenFormat.prefixOf(token),
                     Secrets.sha256(token), now);
-            return new IssuedInstall(find(handle, orgId, installId), token);
+            AppInstall install = find(handle, orgId, installId);
+            audit.record(handle, orgId, AuditActions.APP_INSTALL_CREATED, "app_install", installId, details(install));
+            return new IssuedInstall(install, token);
+        });
+    }
+
+    /**
+     * A new install (token) for the same relationship and platform, and the old one set to expire at
+     * {@code oldExpiresAt} (default 24 hours), so the app switches tokens without downtime.
+     */
+    public IssuedInstall rotate(UUID orgId, UUID installId, Instant oldExpiresAt) {
+        Instant now = clock.instant();
+        Instant expiry = RotationWindow.oldExpiry(oldExpiresAt, now);
+        return jdbi.inTransaction(handle -> {
+            AppInstallDao dao = handle.attach(AppInstallDao.class);
+            dao.shareRelationship(orgId, installId);
+            AppInstall old = dao.lock(orgId, installId)
+                    .orElseThrow(() -> ApiProblemException.notFound("App install " + installId));
+            if (!"active".equals(old.status())) {
+                throw ApiProblemException.conflict("install_not_active", "Only an active install can be rotated");
+            }
+            dao.expire(orgId, installId, expiry);
+            String token = InstallTokenFormat.compose(orgId, Secrets.random());
+            UUID newId = ids.next();
+            dao.insert(orgId, newId, old.relationshipId(), old.platform(), InstallTokenFormat.prefixOf(token),
+                    Secrets.sha256(token), now);
+            AppInstall install = find(handle, orgId, newId);
+            Map<String, Object> details = details(install);
+            details.put("replacedInstallId", installId.toString());
+            audit.record(handle, orgId, AuditActions.APP_INSTALL_ROTATED, "app_install", newId, details);
+            return new IssuedInstall(install, token);
         });
     }
 
@@ -50,11 +102,28 @@ public class AppInstallService {
         return jdbi.withHandle(handle -> find(handle, orgId, installId));
     }
 
+    /** Revoking twice is harmless, and audited once: only the revocation that changed the install is recorded. */
     public void revoke(UUID orgId, UUID installId) {
         Instant now = clock.instant();
-        if (jdbi.withExtension(AppInstallDao.class, dao -> dao.revoke(orgId, installId, now)) == 0) {
-            throw ApiProblemException.notFound("App install " + installId);
+        jdbi.useTransaction(handle -> {
+            AppInstallDao dao = handle.attach(AppInstallDao.class);
+            AppInstall install = dao.lock(orgId, installId)
+                    .orElseThrow(() -> ApiProblemException.notFound("App install " + installId));
+            if (install.revokedAt() == null) {
+                dao.revoke(orgId, installId, now);
+                audit.record(handle, orgId, AuditActions.APP_INSTALL_REVOKED, "app_install", installId, details(install));
+            }
+        });
+    }
+
+    private static Map<String, Object> details(AppInstall install) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("relationshipId", install.relationshipId().toString());
+        details.put("officerId", install.officerId().toString());
+        if (install.platform() != null) {
+            details.put("platform", install.platform());
         }
+        return details;
     }
 
     private static AppInstall find(Handle handle, UUID orgId, UUID installId) {

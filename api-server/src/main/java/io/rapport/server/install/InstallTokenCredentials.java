@@ -5,6 +5,7 @@ import io.rapport.server.common.auth.CredentialResolver;
 import io.rapport.server.common.auth.InstallCaller;
 import io.rapport.server.common.auth.Secrets;
 import io.rapport.server.common.problem.ApiProblemException;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -15,9 +16,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 public class InstallTokenCredentials implements CredentialResolver {
     private final Jdbi jdbi;
+    private final Clock clock;
 
-    public InstallTokenCredentials(Jdbi jdbi) {
+    public InstallTokenCredentials(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     @Override
@@ -29,7 +32,8 @@ public class InstallTokenCredentials implements CredentialResolver {
         if (orgId.isEmpty()) {
             return Optional.empty();
         }
-        return jdbi.withExtension(AppInstallDao.class, dao -> dao.findByToken(orgId.get(), Secrets.sha256(token)))
+        return jdbi.withExtension(AppInstallDao.class, dao -> dao.findByToken(orgId.get(), Secrets.sha256(token),
+                        clock.instant()))
                 .map(install -> {
                     if (!"active".equals(install.orgStatus())) {
                         throw ApiProblemException.forbidden("organization_deactivated",
@@ -38,6 +42,10 @@ public class InstallTokenCredentials implements CredentialResolver {
                     if (!"active".equals(install.status())) {
                         throw new ApiProblemException(401, "install_inactive", "Unauthorized",
                                 "This app install was uninstalled; register the install again");
+                    }
+                    if (install.expired()) {
+                        throw new ApiProblemException(401, "install_token_expired", "Unauthorized",
+                                "This install token has expired (it was rotated); use the token that replaced it");
                     }
                     return new InstallCaller(orgId.get(), install.installId(), install.officerId(), install.partnerId(),
                             install.relationshipId());

@@ -1,5 +1,7 @@
 package io.rapport.server.webhook;
 
+import io.rapport.server.audit.AuditActions;
+import io.rapport.server.audit.AuditLog;
 import io.rapport.server.common.paging.Cursor;
 import io.rapport.server.common.paging.Page;
 import io.rapport.server.common.problem.ApiProblemException;
@@ -9,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,6 +22,7 @@ public class WebhookService {
     private final Ids ids;
     private final TargetPolicy targets;
     private final Duration rotationOverlap;
+    private final AuditLog audit;
 
     public WebhookService(Jdbi jdbi, Clock clock, TargetPolicy targets, Duration rotationOverlap) {
         this.jdbi = jdbi;
@@ -26,6 +30,7 @@ public class WebhookService {
         this.ids = new Ids(clock);
         this.targets = targets;
         this.rotationOverlap = rotationOverlap;
+        this.audit = new AuditLog(clock);
     }
 
     public IssuedSubscription create(UUID orgId, SubscriptionDraft draft) {
@@ -34,7 +39,11 @@ public class WebhookService {
         String secret = SigningSecrets.generate();
         WebhookSubscription subscription = new WebhookSubscription(orgId, ids.next(), draft.url(), types,
                 draft.description(), draft.active(), null, now, now);
-        jdbi.useExtension(WebhookDao.class, dao -> dao.insert(subscription, types.toArray(String[]::new), secret));
+        jdbi.useTransaction(handle -> {
+            handle.attach(WebhookDao.class).insert(subscription, types.toArray(String[]::new), secret);
+            audit.record(handle, orgId, AuditActions.WEBHOOK_SUBSCRIPTION_CREATED, "webhook_subscription",
+                    subscription.subscriptionId(), details(subscription));
+        });
         return new IssuedSubscription(subscription, secret);
     }
 
@@ -60,14 +69,19 @@ public class WebhookService {
             } else {
                 deliveries.park(orgId, subscriptionId);
             }
+            audit.record(handle, orgId, AuditActions.WEBHOOK_SUBSCRIPTION_UPDATED, "webhook_subscription",
+                    subscriptionId, details(updated));
             return updated;
         });
     }
 
     public void delete(UUID orgId, UUID subscriptionId) {
-        if (jdbi.withExtension(WebhookDao.class, dao -> dao.delete(orgId, subscriptionId)) == 0) {
-            throw notFound(subscriptionId);
-        }
+        jdbi.useTransaction(handle -> {
+            if (handle.attach(WebhookDao.class).delete(orgId, subscriptionId) == 0) {
+                throw notFound(subscriptionId);
+            }
+            audit.record(handle, orgId, AuditActions.WEBHOOK_SUBSCRIPTION_DELETED, "webhook_subscription", subscriptionId);
+        });
     }
 
     /**
@@ -77,11 +91,19 @@ public class WebhookService {
     public String rotateSecret(UUID orgId, UUID subscriptionId) {
         String secret = SigningSecrets.generate();
         Instant now = Timestamps.now(clock);
-        if (jdbi.withExtension(WebhookDao.class,
-                dao -> dao.rotate(orgId, subscriptionId, secret, now, now.plus(rotationOverlap))) == 0) {
-            throw notFound(subscriptionId);
-        }
+        jdbi.useTransaction(handle -> {
+            if (handle.attach(WebhookDao.class).rotate(orgId, subscriptionId, secret, now, now.plus(rotationOverlap)) == 0) {
+                throw notFound(subscriptionId);
+            }
+            audit.record(handle, orgId, AuditActions.WEBHOOK_SECRET_ROTATED, "webhook_subscription", subscriptionId,
+                    Map.of("previousSecretSignsUntil", Timestamps.utc(now.plus(rotationOverlap)).toString()));
+        });
         return secret;
+    }
+
+    /** What an audit entry says about a subscription: never its secret. */
+    private static Map<String, Object> details(WebhookSubscription subscription) {
+        return Map.of("url", subscription.url(), "eventTypes", subscription.eventTypes(), "active", subscription.active());
     }
 
     /** The draft's event types without repeats, once its URL and types are known to be acceptable. */

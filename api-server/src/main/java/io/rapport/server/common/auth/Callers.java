@@ -30,6 +30,11 @@ public final class Callers {
         return caller;
     }
 
+    /** The caller, or empty on a thread serving no request (a background job, the demo). */
+    public static java.util.Optional<Caller> find() {
+        return java.util.Optional.ofNullable(CURRENT.get());
+    }
+
     public static UUID orgId() {
         return current().orgId();
     }

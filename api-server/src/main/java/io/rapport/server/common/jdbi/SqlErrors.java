@@ -19,6 +19,11 @@ public final class SqlErrors {
         return sqlState(e, FOREIGN_KEY_VIOLATION) && mentions(e, constraint);
     }
 
+    /** Any foreign-key violation, whichever constraint. */
+    public static boolean isForeignKeyViolation(StatementException e) {
+        return sqlState(e, FOREIGN_KEY_VIOLATION);
+    }
+
     private static boolean sqlState(StatementException e, String state) {
         return e.getCause() instanceof SQLException sql && state.equals(sql.getSQLState());
     }

@@ -1,5 +1,7 @@
 package io.rapport.server.score.model;
 
+import io.rapport.server.audit.AuditActions;
+import io.rapport.server.audit.AuditLog;
 import io.rapport.server.common.problem.ApiProblemException;
 import io.rapport.server.common.web.EntityTags;
 import io.rapport.server.score.engine.ScoringModel;
@@ -7,6 +9,7 @@ import io.rapport.server.score.rescore.RescoreDao;
 import io.rapport.server.score.rescore.RescoreJob;
 import io.rapport.server.score.rescore.RescoreJobs;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,12 +22,14 @@ public class ScoringModelService {
     private final Clock clock;
     private final ScoringModels models;
     private final RescoreJobs jobs;
+    private final AuditLog audit;
 
     public ScoringModelService(Jdbi jdbi, Clock clock, ScoringModels models, RescoreJobs jobs) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.models = models;
         this.jobs = jobs;
+        this.audit = new AuditLog(clock);
     }
 
     public record Changed(ScoringModel model, RescoreJob job) {
@@ -48,6 +53,8 @@ public class ScoringModelService {
             }
             ScoringModel next = draft.toModel(current.version() + 1);
             models.save(handle, orgId, next, clock.instant());
+            audit.record(handle, orgId, AuditActions.SCORING_MODEL_CHANGED, "scoring_model", orgId,
+                    Map.of("version", next.version()));
             return new Committed(next, jobs.enqueue(handle, orgId, next.version()));
         });
         // the job runs only once the new model is committed, so that its first chunk sees it
