@@ -1,9 +1,9 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.api.ApiKeysApi;
-import io.rapport.sdk.generated.model.ApiKeyCreated;
-import io.rapport.sdk.generated.model.ApiKeyInput;
-import io.rapport.sdk.generated.model.ApiKeyPage;
+import io.rapport.sdk.internal.api.ApiKeysApi;
+import io.rapport.sdk.model.ApiKeyCreated;
+import io.rapport.sdk.model.ApiKeyInput;
+import io.rapport.sdk.model.ApiKeyPage;
 import java.util.UUID;
 
 /**

@@ -1,9 +1,9 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.api.AppInstallsApi;
-import io.rapport.sdk.generated.model.AppInstall;
-import io.rapport.sdk.generated.model.AppInstallCreated;
-import io.rapport.sdk.generated.model.AppInstallInput;
+import io.rapport.sdk.internal.api.AppInstallsApi;
+import io.rapport.sdk.model.AppInstall;
+import io.rapport.sdk.model.AppInstallCreated;
+import io.rapport.sdk.model.AppInstallInput;
 import java.util.UUID;
 
 /**

@@ -1,6 +1,6 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.model.Problem;
+import io.rapport.sdk.model.Problem;
 
 /** 401: no key, an unknown key or a revoked key. */
 public class AuthenticationException extends RapportApiException {

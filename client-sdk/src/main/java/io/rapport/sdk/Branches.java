@@ -1,9 +1,9 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.api.BranchesApi;
-import io.rapport.sdk.generated.model.Branch;
-import io.rapport.sdk.generated.model.BranchInput;
-import io.rapport.sdk.generated.model.BranchPage;
+import io.rapport.sdk.internal.api.BranchesApi;
+import io.rapport.sdk.model.Branch;
+import io.rapport.sdk.model.BranchInput;
+import io.rapport.sdk.model.BranchPage;
 import java.util.UUID;
 import java.util.stream.Stream;
 

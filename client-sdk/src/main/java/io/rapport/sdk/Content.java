@@ -1,15 +1,15 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.api.ContentApi;
-import io.rapport.sdk.generated.api.ContentStatsApi;
-import io.rapport.sdk.generated.model.ContentInput;
-import io.rapport.sdk.generated.model.ContentItem;
-import io.rapport.sdk.generated.model.ContentKind;
-import io.rapport.sdk.generated.model.ContentPage;
-import io.rapport.sdk.generated.model.ContentStats;
-import io.rapport.sdk.generated.model.ContentStatus;
-import io.rapport.sdk.generated.model.OfficerContentStats;
-import io.rapport.sdk.generated.model.StoredImage;
+import io.rapport.sdk.internal.api.ContentApi;
+import io.rapport.sdk.internal.api.ContentStatsApi;
+import io.rapport.sdk.model.ContentInput;
+import io.rapport.sdk.model.ContentItem;
+import io.rapport.sdk.model.ContentKind;
+import io.rapport.sdk.model.ContentPage;
+import io.rapport.sdk.model.ContentStats;
+import io.rapport.sdk.model.ContentStatus;
+import io.rapport.sdk.model.OfficerContentStats;
+import io.rapport.sdk.model.StoredImage;
 import java.net.http.HttpRequest;
 import java.time.OffsetDateTime;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.model.UsageEventInput;
+import io.rapport.sdk.model.UsageEventInput;
 
 /**
  * Told the fate of each event given to an {@link EventTracker}: exactly one of these methods is called

@@ -1,7 +1,7 @@
 package io.rapport.sdk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rapport.sdk.generated.model.UsageEventInput;
+import io.rapport.sdk.model.UsageEventInput;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -1,11 +1,11 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.api.EventsApi;
-import io.rapport.sdk.generated.model.EventBatch;
-import io.rapport.sdk.generated.model.EventBatchResult;
-import io.rapport.sdk.generated.model.UsageEvent;
-import io.rapport.sdk.generated.model.UsageEventInput;
-import io.rapport.sdk.generated.model.UsageEventPage;
+import io.rapport.sdk.internal.api.EventsApi;
+import io.rapport.sdk.model.EventBatch;
+import io.rapport.sdk.model.EventBatchResult;
+import io.rapport.sdk.model.UsageEvent;
+import io.rapport.sdk.model.UsageEventInput;
+import io.rapport.sdk.model.UsageEventPage;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;

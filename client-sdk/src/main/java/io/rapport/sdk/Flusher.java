@@ -2,9 +2,9 @@ package io.rapport.sdk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rapport.sdk.generated.model.EventBatchResult;
-import io.rapport.sdk.generated.model.EventRejection;
-import io.rapport.sdk.generated.model.UsageEventInput;
+import io.rapport.sdk.model.EventBatchResult;
+import io.rapport.sdk.model.EventRejection;
+import io.rapport.sdk.model.UsageEventInput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.model.Problem;
+import io.rapport.sdk.model.Problem;
 
 /** 400 or 422: the request breaks the contract; repeating it unchanged will fail again. */
 public class InvalidRequestException extends RapportApiException {

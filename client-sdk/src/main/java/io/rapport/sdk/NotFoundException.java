@@ -1,6 +1,6 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.model.Problem;
+import io.rapport.sdk.model.Problem;
 
 /** 404: no such resource in the caller's organization (another organization's ids answer this too). */
 public class NotFoundException extends RapportApiException {

@@ -1,10 +1,10 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.api.OfficersApi;
-import io.rapport.sdk.generated.model.Officer;
-import io.rapport.sdk.generated.model.OfficerInput;
-import io.rapport.sdk.generated.model.OfficerPage;
-import io.rapport.sdk.generated.model.StoredImage;
+import io.rapport.sdk.internal.api.OfficersApi;
+import io.rapport.sdk.model.Officer;
+import io.rapport.sdk.model.OfficerInput;
+import io.rapport.sdk.model.OfficerPage;
+import io.rapport.sdk.model.StoredImage;
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;

@@ -1,10 +1,10 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.api.OrganizationsApi;
-import io.rapport.sdk.generated.model.Organization;
-import io.rapport.sdk.generated.model.OrganizationInput;
-import io.rapport.sdk.generated.model.OrganizationPage;
-import io.rapport.sdk.generated.model.OrganizationUpdate;
+import io.rapport.sdk.internal.api.OrganizationsApi;
+import io.rapport.sdk.model.Organization;
+import io.rapport.sdk.model.OrganizationInput;
+import io.rapport.sdk.model.OrganizationPage;
+import io.rapport.sdk.model.OrganizationUpdate;
 import java.util.UUID;
 
 /**

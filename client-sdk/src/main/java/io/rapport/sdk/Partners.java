@@ -1,10 +1,10 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.api.PartnersApi;
-import io.rapport.sdk.generated.model.Partner;
-import io.rapport.sdk.generated.model.PartnerInput;
-import io.rapport.sdk.generated.model.PartnerPage;
-import io.rapport.sdk.generated.model.PartnerType;
+import io.rapport.sdk.internal.api.PartnersApi;
+import io.rapport.sdk.model.Partner;
+import io.rapport.sdk.model.PartnerInput;
+import io.rapport.sdk.model.PartnerPage;
+import io.rapport.sdk.model.PartnerType;
 import java.util.UUID;
 import java.util.stream.Stream;
 

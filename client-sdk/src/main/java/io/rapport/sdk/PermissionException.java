@@ -1,6 +1,6 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.model.Problem;
+import io.rapport.sdk.model.Problem;
 
 /** 403: the key is valid but lacks the scope, or its organization is deactivated. */
 public class PermissionException extends RapportApiException {

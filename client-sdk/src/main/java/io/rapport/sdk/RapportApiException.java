@@ -1,7 +1,7 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.model.FieldError;
-import io.rapport.sdk.generated.model.Problem;
+import io.rapport.sdk.model.FieldError;
+import io.rapport.sdk.model.Problem;
 import java.util.List;
 import java.util.Optional;
 

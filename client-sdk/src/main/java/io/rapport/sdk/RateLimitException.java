@@ -1,7 +1,7 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.invoker.ApiException;
-import io.rapport.sdk.generated.model.Problem;
+import io.rapport.sdk.internal.invoker.ApiException;
+import io.rapport.sdk.model.Problem;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.invoker.ApiClient;
-import io.rapport.sdk.generated.invoker.ApiException;
+import io.rapport.sdk.internal.invoker.ApiClient;
+import io.rapport.sdk.internal.invoker.ApiException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,8 +1,8 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.api.RelationshipsApi;
-import io.rapport.sdk.generated.model.Relationship;
-import io.rapport.sdk.generated.model.RelationshipPage;
+import io.rapport.sdk.internal.api.RelationshipsApi;
+import io.rapport.sdk.model.Relationship;
+import io.rapport.sdk.model.RelationshipPage;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;

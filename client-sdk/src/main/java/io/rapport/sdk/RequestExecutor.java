@@ -4,7 +4,7 @@ import static java.util.concurrent.TimeUnit.NANOSECONDS;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
-import io.rapport.sdk.generated.invoker.ApiException;
+import io.rapport.sdk.internal.invoker.ApiException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;

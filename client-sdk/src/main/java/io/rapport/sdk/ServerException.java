@@ -1,6 +1,6 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.model.Problem;
+import io.rapport.sdk.model.Problem;
 
 /** 5xx: the server failed; thrown only once retries are exhausted. Quote {@link #requestId()}. */
 public class ServerException extends RapportApiException {

@@ -1,12 +1,12 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.api.WebhooksApi;
-import io.rapport.sdk.generated.model.WebhookDelivery;
-import io.rapport.sdk.generated.model.WebhookDeliveryPage;
-import io.rapport.sdk.generated.model.WebhookSubscription;
-import io.rapport.sdk.generated.model.WebhookSubscriptionCreated;
-import io.rapport.sdk.generated.model.WebhookSubscriptionInput;
-import io.rapport.sdk.generated.model.WebhookSubscriptionPage;
+import io.rapport.sdk.internal.api.WebhooksApi;
+import io.rapport.sdk.model.WebhookDelivery;
+import io.rapport.sdk.model.WebhookDeliveryPage;
+import io.rapport.sdk.model.WebhookSubscription;
+import io.rapport.sdk.model.WebhookSubscriptionCreated;
+import io.rapport.sdk.model.WebhookSubscriptionInput;
+import io.rapport.sdk.model.WebhookSubscriptionPage;
 import java.util.UUID;
 import java.util.stream.Stream;
 
