@@ -70,17 +70,59 @@ public final class Content {
         return executor.execute(headers -> api.archiveContent(contentId, ifMatch(version), headers));
     }
 
-    /** One page, oldest first; {@code status}, {@code kind} and {@code tag} filter when not null. */
+    /**
+     * One page of content items, oldest first.
+     *
+     * @param query filters and paging
+     * @return the page; pass its {@code nextCursor} as the next query's cursor
+     */
+    public ContentPage list(ContentQuery query) {
+        return executor.execute(headers ->
+                api.listContent(query.limit(), query.cursor(), query.status(), query.kind(), query.tag(), headers));
+    }
+
+    /**
+     * Every matching item from the query's cursor on, fetching pages lazily as the stream is consumed.
+     *
+     * @param query filters; its limit is the page size (default 500)
+     * @return the items
+     */
+    public Stream<ContentItem> all(ContentQuery query) {
+        return Pages.stream(query.cursor(), cursor -> {
+            ContentPage page = executor.execute(headers ->
+                    api.listContent(query.pageSize(), cursor, query.status(), query.kind(), query.tag(), headers));
+            return new Pages.Slice<>(page.getItems(), page.getNextCursor());
+        });
+    }
+
+    /**
+     * One page, oldest first; {@code status}, {@code kind} and {@code tag} filter when not null.
+     *
+     * @param limit  page size
+     * @param cursor where to continue
+     * @param status status filter
+     * @param kind   kind filter
+     * @param tag    tag filter
+     * @return the page
+     * @deprecated use {@link #list(ContentQuery)}
+     */
+    @Deprecated(since = "0.2")
     public ContentPage list(Integer limit, String cursor, ContentStatus status, ContentKind kind, String tag) {
         return executor.execute(headers -> api.listContent(limit, cursor, status, kind, tag, headers));
     }
 
-    /** Every matching item, fetching pages lazily as the stream is consumed. */
+    /**
+     * Every matching item.
+     *
+     * @param status status filter
+     * @param kind   kind filter
+     * @param tag    tag filter
+     * @return the items
+     * @deprecated use {@link #all(ContentQuery)}
+     */
+    @Deprecated(since = "0.2")
     public Stream<ContentItem> all(ContentStatus status, ContentKind kind, String tag) {
-        return Pages.stream(cursor -> {
-            ContentPage page = list(Pages.PAGE_SIZE, cursor, status, kind, tag);
-            return new Pages.Slice<>(page.getItems(), page.getNextCursor());
-        });
+        return all(ContentQuery.builder().status(status).kind(kind).tag(tag).build());
     }
 
     /**

@@ -46,17 +46,56 @@ public final class Officers {
         return executor.execute(headers -> api.upsertOfficerByExternalId(externalId, input, headers));
     }
 
-    /** One page; {@code branchId} and {@code active} filter when not null. */
+    /**
+     * One page of officers.
+     *
+     * @param query filters and paging
+     * @return the page; pass its {@code nextCursor} as the next query's cursor
+     */
+    public OfficerPage list(OfficersQuery query) {
+        return executor.execute(headers -> api.listOfficers(query.limit(), query.cursor(), query.branchId(), query.active(), headers));
+    }
+
+    /**
+     * Every matching officer from the query's cursor on, fetching pages lazily as the stream is consumed.
+     *
+     * @param query filters; its limit is the page size (default 500)
+     * @return the officers
+     */
+    public Stream<Officer> all(OfficersQuery query) {
+        return Pages.stream(query.cursor(), cursor -> {
+            OfficerPage page = executor.execute(headers ->
+                    api.listOfficers(query.pageSize(), cursor, query.branchId(), query.active(), headers));
+            return new Pages.Slice<>(page.getItems(), page.getNextCursor());
+        });
+    }
+
+    /**
+     * One page; {@code branchId} and {@code active} filter when not null.
+     *
+     * @param limit    page size
+     * @param cursor   where to continue
+     * @param branchId branch filter
+     * @param active   active filter
+     * @return the page
+     * @deprecated use {@link #list(OfficersQuery)}
+     */
+    @Deprecated(since = "0.2")
     public OfficerPage list(Integer limit, String cursor, UUID branchId, Boolean active) {
         return executor.execute(headers -> api.listOfficers(limit, cursor, branchId, active, headers));
     }
 
-    /** Every matching officer, fetching pages lazily as the stream is consumed. */
+    /**
+     * Every matching officer.
+     *
+     * @param branchId branch filter
+     * @param active   active filter
+     * @return the officers
+     * @deprecated use {@link #all(OfficersQuery)}
+     */
+    @Deprecated(since = "0.2")
     public Stream<Officer> all(UUID branchId, Boolean active) {
-        return Pages.stream(cursor -> {
-            OfficerPage page = list(Pages.PAGE_SIZE, cursor, branchId, active);
-            return new Pages.Slice<>(page.getItems(), page.getNextCursor());
-        });
+        return all(OfficersQuery.builder().branchId(branchId).active(active).build());
     }
 
     /**

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * Entry point of the Rapport Java SDK.
@@ -59,28 +60,41 @@ public final class RapportClient implements AutoCloseable {
     private final TrackerFactory trackers;
     private final Scores scores;
     private final WebhookSubscriptions webhooks;
+    private final ApiClient apiClient;
+    private final RequestExecutor executor;
+    private final Clock clock;
+    private final boolean view;
     private volatile boolean closed;
 
     private RapportClient(Builder builder) {
-        ApiClient apiClient = new SharedApiClient(builder);
-        RequestExecutor executor = new RequestExecutor(new ProblemDecoder(apiClient.getObjectMapper()),
-                new RetryPolicy(builder.retrySettings()), builder.circuitBreaker());
+        this(new SharedApiClient(builder), null, builder, builder.clock, false);
+    }
+
+    private RapportClient(ApiClient apiClient, RequestExecutor given, Builder builder, Clock clock, boolean view) {
+        this.apiClient = apiClient;
+        this.clock = clock;
+        this.view = view;
+        RequestExecutor executor = given != null ? given
+                : new RequestExecutor(new ProblemDecoder(apiClient.getObjectMapper()),
+                        new RetryPolicy(builder.retrySettings()), builder.circuitBreaker());
+        this.executor = executor;
         this.organizations = new Organizations(new OrganizationsApi(apiClient), executor);
         this.apiKeys = new ApiKeys(new ApiKeysApi(apiClient), executor);
         this.branches = new Branches(new BranchesApi(apiClient), executor);
         this.officers = new Officers(new OfficersApi(apiClient), new ImageCalls(apiClient), executor);
         this.partners = new Partners(new PartnersApi(apiClient), executor);
-        this.events = new Events(new EventsApi(apiClient), executor);
+        this.events = new Events(new EventsApi(apiClient), executor, clock);
         this.relationships = new Relationships(new RelationshipsApi(apiClient), executor);
         this.appInstalls = new AppInstalls(new AppInstallsApi(apiClient), executor);
         this.content = new Content(new ContentApi(apiClient), new ContentStatsApi(apiClient), new ImageCalls(apiClient), executor);
         this.app = new AppFeeds(apiClient, executor);
-        this.trackers = new TrackerFactory(new EventsApi(apiClient), executor, apiClient.getObjectMapper(), builder.clock);
+        this.trackers = new TrackerFactory(new EventsApi(apiClient), executor, apiClient.getObjectMapper(), clock);
         this.scores = new Scores(new ScoresApi(apiClient), new ScoringModelApi(apiClient),
                 new ScoreReportsApi(apiClient), new OversightApi(apiClient), executor);
         this.webhooks = new WebhookSubscriptions(new WebhooksApi(apiClient), executor);
     }
 
+    /** @return a new builder; {@code baseUrl} and {@code apiKey} are required */
     public static Builder builder() {
         return new Builder();
     }
@@ -90,18 +104,22 @@ public final class RapportClient implements AutoCloseable {
         return organizations;
     }
 
+    /** @return organization API keys (scope {@code admin}) */
     public ApiKeys apiKeys() {
         return apiKeys;
     }
 
+    /** @return branches of the organization */
     public Branches branches() {
         return branches;
     }
 
+    /** @return loan officers and their photos */
     public Officers officers() {
         return officers;
     }
 
+    /** @return referral partners */
     public Partners partners() {
         return partners;
     }
@@ -149,10 +167,62 @@ public final class RapportClient implements AutoCloseable {
         return webhooks;
     }
 
-    /** Releases the client; idempotent. Calls made after closing are not guaranteed to work. */
+    /**
+     * A view of this client whose calls all use {@code options} (over any options this view already has):
+     * the same connection pool, retry policy and circuit breaker. Cheap to make, for one call or many.
+     *
+     * <pre>{@code
+     * rapport.withOptions(RequestOptions.builder().idempotencyKey(key).build()).partners().create(input);
+     * }</pre>
+     *
+     * <p>Closing a view does nothing; close the client it came from.
+     *
+     * @param options the options for the view's calls
+     * @return the view
+     */
+    public RapportClient withOptions(RequestOptions options) {
+        Objects.requireNonNull(options, "options");
+        return new RapportClient(apiClient, executor.withOptions(options), null, clock, true);
+    }
+
+    /**
+     * Runs {@code call} (one call of this client, or of a view of it) on this thread and answers its result
+     * with the metadata of the last response it received: status, request id, rate-limit headers, whether
+     * it was a replay. For a stream of all pages, that is the page last read.
+     *
+     * <pre>{@code
+     * RapportResponse<Partner> answer = rapport.withResponse(() -> rapport.partners().create(input));
+     * String requestId = answer.metadata().requestId().orElse("?");
+     * }</pre>
+     *
+     * @param call the call to run
+     * @param <T>  what it returns
+     * @return its result and metadata
+     * @throws IllegalStateException when {@code call} made no request
+     * @throws RapportException      whatever the call throws
+     */
+    public <T> RapportResponse<T> withResponse(Supplier<T> call) {
+        Objects.requireNonNull(call, "call");
+        ResponseMetadata[] sink = new ResponseMetadata[1];
+        ResponseMetadata[] previous = CallContext.capture(sink);
+        T value;
+        try {
+            value = call.get();
+        } finally {
+            CallContext.capture(previous);
+        }
+        if (sink[0] == null) {
+            throw new IllegalStateException("The call made no request to Rapport");
+        }
+        return new RapportResponse<>(value, sink[0]);
+    }
+
+    /** Releases the client; idempotent. Calls made after closing are not guaranteed to work. A view's close does nothing. */
     @Override
     public void close() {
-        closed = true;
+        if (!view) {
+            closed = true;
+        }
     }
 
     boolean isClosed() {
@@ -335,9 +405,11 @@ public final class RapportClient implements AutoCloseable {
             setReadTimeout(builder.readTimeout);
             String authorization = "Bearer " + builder.apiKey;
             String userAgent = builder.userAgent;
-            setRequestInterceptor(request -> request
-                    .header("Authorization", authorization)
-                    .header("User-Agent", userAgent));
+            setRequestInterceptor(request -> {
+                request.header("Authorization", authorization).header("User-Agent", userAgent);
+                CallContext.applyTo(request);
+            });
+            setResponseInterceptor(response -> CallContext.record(response.statusCode(), response.headers()));
             this.httpClient = HttpClient.newBuilder().connectTimeout(builder.connectTimeout).build();
         }
 

@@ -46,6 +46,7 @@ final class RawHttp {
             Thread.currentThread().interrupt();
             throw new ApiException(e);
         }
+        CallContext.record(response.statusCode(), response.headers());
         int status = response.statusCode();
         if (status / 100 != 2 && status != NOT_MODIFIED) {
             String text = new String(response.body(), StandardCharsets.UTF_8);

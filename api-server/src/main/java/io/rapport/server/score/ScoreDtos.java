@@ -2,6 +2,7 @@ package io.rapport.server.score;
 
 import io.rapport.server.common.time.Timestamps;
 import io.rapport.server.generated.model.NextStep;
+import io.rapport.server.generated.model.NextStepCode;
 import io.rapport.server.generated.model.PartnerType;
 import io.rapport.server.generated.model.RelationshipScore;
 import io.rapport.server.generated.model.ScoreChangeCause;
@@ -72,6 +73,6 @@ final class ScoreDtos {
     }
 
     static NextStep nextStep(io.rapport.server.score.NextStep step) {
-        return new NextStep().code(step.code()).reason(step.reason());
+        return new NextStep().code(NextStepCode.fromValue(step.code())).reason(step.reason());
     }
 }

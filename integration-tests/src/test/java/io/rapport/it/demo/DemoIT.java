@@ -84,7 +84,7 @@ class DemoIT {
         List<ScoredPartner> all = data.officers().stream()
                 .flatMap(o -> client.scores().allRankedPartners(o.id(), null, null, null, null)).toList();
         assertThat(all).extracting(p -> p.getTier().getValue()).contains("hot", "engaged", "warming", "cold");
-        assertThat(all).extracting(p -> p.getNextStep().getCode())
+        assertThat(all).extracting(p -> p.getNextStep().getCode().getValue())
                 .contains("thank_and_support", "check_in", "ask_for_business", "ask_for_feedback", "share_useful_tool");
     }
 

@@ -96,7 +96,7 @@ class ScoreReportsIT {
                         tuple(advocate.getId(), "advocate"));
         assertThat(digest.getNextSteps()).extracting(DigestNextStep::getPartnerId)
                 .containsExactly(advocate.getId(), engaged.getId(), cold.getId());
-        assertThat(digest.getNextSteps()).extracting(s -> s.getNextStep().getCode())
+        assertThat(digest.getNextSteps()).extracting(s -> s.getNextStep().getCode().getValue())
                 .containsExactly("thank_and_support", "invite_to_meet", "share_useful_tool");
         assertThat(client.scores().digest(officer.getId(), LocalDate.parse("2026-03-01")).getActivity())
                 .extracting(a -> a.getPartnerId()).containsExactly(cold.getId());

@@ -68,7 +68,7 @@ class ScoresIT {
         assertThat(score.getTier()).isEqualTo(Tier.HOT);
         assertThat(score.getTrend()).isEqualTo(Trend.RISING);
         assertThat(score.getStage()).isEqualTo(Stage.RELATIONSHIP);
-        assertThat(score.getNextStep().getCode()).isEqualTo("ask_for_feedback");
+        assertThat(score.getNextStep().getCode().getValue()).isEqualTo("ask_for_feedback");
         assertThat(score.getNextStep().getReason()).isNotBlank();
         assertThat(score.getExplanation()).extracting(ScoreContribution::getType).containsExactly("referral_sent", "meeting_logged");
         assertThat(score.getExplanation().get(0).getShare()).isCloseTo(25.0 / 35, within(1e-9));
