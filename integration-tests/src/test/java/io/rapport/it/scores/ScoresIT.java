@@ -256,7 +256,7 @@ class ScoresIT {
         assertThatThrownBy(() -> client.scores().changes("bm9wZQ", 10))
                 .isInstanceOfSatisfying(RapportApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.problem().getErrors()).extracting(f -> f.getField()).containsExactly("after");
+                    assertThat(e.problem().getErrors()).extracting(f -> f.getField()).containsExactly("cursor");
                 });
     }
 
