@@ -20,16 +20,31 @@ public final class AppInstalls {
         this.executor = executor;
     }
 
-    /** Registers an install (creating the relationship if needed); the token is in this response only. */
+    /**
+     * Registers an install (creating the relationship if needed); the token is in this response only.
+     *
+     * @param input the fields to store
+     * @return the install with its token, shown this once
+     */
     public AppInstallCreated register(AppInstallInput input) {
         return executor.create((key, headers) -> api.registerAppInstall(input, key, headers));
     }
 
+    /**
+     * Reads one app install; another organization's id answers {@link NotFoundException}.
+     *
+     * @param installId the install
+     * @return the install
+     */
     public AppInstall get(UUID installId) {
         return executor.execute(headers -> api.getAppInstall(installId, headers));
     }
 
-    /** Revokes the install at once: its token answers 401 from now on. Revoking twice is harmless. */
+    /**
+     * Revokes the install at once: its token answers 401 from now on. Revoking twice is harmless.
+     *
+     * @param installId the install
+     */
     public void revoke(UUID installId) {
         executor.execute(headers -> {
             api.revokeAppInstall(installId, headers);

@@ -29,19 +29,44 @@ public final class Officers {
         this.executor = executor;
     }
 
+    /**
+     * Creates an officer; retried safely with one idempotency key.
+     *
+     * @param input the fields to store
+     * @return the officer
+     */
     public Officer create(OfficerInput input) {
         return executor.create((key, headers) -> api.createOfficer(input, key, headers));
     }
 
+    /**
+     * Reads one officer; another organization's id answers {@link NotFoundException}.
+     *
+     * @param officerId the officer
+     * @return the officer
+     */
     public Officer get(UUID officerId) {
         return executor.execute(headers -> api.getOfficer(officerId, headers));
     }
 
+    /**
+     * Replaces every field of the officer.
+     *
+     * @param officerId the officer
+     * @param input the fields to store
+     * @return the officer
+     */
     public Officer update(UUID officerId, OfficerInput input) {
         return executor.execute(headers -> api.updateOfficer(officerId, input, headers));
     }
 
-    /** Creates or replaces the officer the CRM knows as {@code externalId}. */
+    /**
+     * Creates or replaces the officer the CRM knows as {@code externalId}.
+     *
+     * @param externalId the CRM's own id for the record
+     * @param input the fields to store
+     * @return the officer
+     */
     public Officer upsertByExternalId(String externalId, OfficerInput input) {
         return executor.execute(headers -> api.upsertOfficerByExternalId(externalId, input, headers));
     }
@@ -102,6 +127,9 @@ public final class Officers {
      * Uploads or replaces the officer's photo: a JPEG, PNG or WebP of at most 5 MiB. The server
      * recognises the format from the bytes themselves.
      *
+     * @param officerId the officer
+     * @param image the image bytes: JPEG, PNG or WebP, at most 5 MiB
+     * @return the stored image with its size and ETag
      * @throws RapportApiException 415 {@code unsupported_image_type}, 422 {@code invalid_image},
      *                             413 {@code image_too_large}, 404 for an unknown officer
      */
@@ -113,6 +141,9 @@ public final class Officers {
     /**
      * Uploads the image file at {@code file}, streamed rather than read into memory first.
      *
+     * @param officerId the officer
+     * @param file the image file
+     * @return the stored image with its size and ETag
      * @throws UncheckedIOException when the file cannot be read
      */
     public StoredImage uploadPhoto(UUID officerId, Path file) {
@@ -128,19 +159,31 @@ public final class Officers {
     /**
      * Downloads the officer's photo with its content type and ETag.
      *
+     * @param officerId the officer
+     * @return the bytes with their content type and ETag
      * @throws NotFoundException when the officer is unknown or has no photo (code {@code photo_not_found})
      */
     public PhotoDownload downloadPhoto(UUID officerId) {
         return executor.execute(headers -> images.download(photoPath(officerId), null, headers)).orElseThrow();
     }
 
-    /** Downloads the photo only if it changed since the one whose ETag is {@code etag}; empty when it did not. */
+    /**
+     * Downloads the photo only if it changed since the one whose ETag is {@code etag}; empty when it did not.
+     *
+     * @param officerId the officer
+     * @param etag the ETag of the copy already held
+     * @return the image, or empty when the held copy is still current
+     */
     public Optional<PhotoDownload> downloadPhotoIfChanged(UUID officerId, String etag) {
         Objects.requireNonNull(etag, "etag");
         return executor.execute(headers -> images.download(photoPath(officerId), etag, headers));
     }
 
-    /** Removes the officer's photo; removing twice is harmless. */
+    /**
+     * Removes the officer's photo; removing twice is harmless.
+     *
+     * @param officerId the officer
+     */
     public void deletePhoto(UUID officerId) {
         executor.execute(headers -> {
             images.delete(photoPath(officerId), headers);

@@ -18,19 +18,44 @@ public final class Partners {
         this.executor = executor;
     }
 
+    /**
+     * Creates a referral partner; retried safely with one idempotency key.
+     *
+     * @param input the fields to store
+     * @return the partner
+     */
     public Partner create(PartnerInput input) {
         return executor.create((key, headers) -> api.createPartner(input, key, headers));
     }
 
+    /**
+     * Reads one referral partner; another organization's id answers {@link NotFoundException}.
+     *
+     * @param partnerId the partner
+     * @return the partner
+     */
     public Partner get(UUID partnerId) {
         return executor.execute(headers -> api.getPartner(partnerId, headers));
     }
 
+    /**
+     * Replaces every field of the referral partner.
+     *
+     * @param partnerId the partner
+     * @param input the fields to store
+     * @return the partner
+     */
     public Partner update(UUID partnerId, PartnerInput input) {
         return executor.execute(headers -> api.updatePartner(partnerId, input, headers));
     }
 
-    /** Creates or replaces the partner the CRM knows as {@code externalId}. */
+    /**
+     * Creates or replaces the partner the CRM knows as {@code externalId}.
+     *
+     * @param externalId the CRM's own id for the record
+     * @param input the fields to store
+     * @return the partner
+     */
     public Partner upsertByExternalId(String externalId, PartnerInput input) {
         return executor.execute(headers -> api.upsertPartnerByExternalId(externalId, input, headers));
     }

@@ -99,7 +99,11 @@ public final class RapportClient implements AutoCloseable {
         return new Builder();
     }
 
-    /** Organizations (platform admin key only). */
+    /**
+     * Organizations (platform admin key only).
+     *
+     * @return the group of calls (shared, thread-safe)
+     */
     public Organizations organizations() {
         return organizations;
     }
@@ -124,27 +128,47 @@ public final class RapportClient implements AutoCloseable {
         return partners;
     }
 
-    /** Usage events: send batches, read timelines (an org key, or an app install token for sending). */
+    /**
+     * Usage events: send batches, read timelines (an org key, or an app install token for sending).
+     *
+     * @return the group of calls (shared, thread-safe)
+     */
     public Events events() {
         return events;
     }
 
-    /** Officer × partner relationships (read-only). */
+    /**
+     * Officer × partner relationships (read-only).
+     *
+     * @return the group of calls (shared, thread-safe)
+     */
     public Relationships relationships() {
         return relationships;
     }
 
-    /** App installs and their install tokens. */
+    /**
+     * App installs and their install tokens.
+     *
+     * @return the group of calls (shared, thread-safe)
+     */
     public AppInstalls appInstalls() {
         return appInstalls;
     }
 
-    /** The branded app's content library (optimistic concurrency through versions). */
+    /**
+     * The branded app's content library (optimistic concurrency through versions).
+     *
+     * @return the group of calls (shared, thread-safe)
+     */
     public Content content() {
         return content;
     }
 
-    /** The branded app's own reads (for a client whose key is an app install token). */
+    /**
+     * The branded app's own reads (for a client whose key is an app install token).
+     *
+     * @return the group of calls (shared, thread-safe)
+     */
     public AppFeeds app() {
         return app;
     }
@@ -152,17 +176,28 @@ public final class RapportClient implements AutoCloseable {
     /**
      * A new {@link EventTracker} sending through this client (and its retry policy). Each tracker has its
      * own queue and flusher thread; close it before the client.
+     *
+     * @param options the tracker's settings
+     * @return the tracker, started
      */
     public EventTracker tracker(TrackerOptions options) {
         return trackers.create(options);
     }
 
-    /** Partner-interest scores, ranked lists and the change feed. */
+    /**
+     * Partner-interest scores, ranked lists and the change feed.
+     *
+     * @return the group of calls (shared, thread-safe)
+     */
     public Scores scores() {
         return scores;
     }
 
-    /** Webhook subscriptions, their deliveries and redelivery; see {@link Webhooks} to verify what arrives. */
+    /**
+     * Webhook subscriptions, their deliveries and redelivery; see {@link Webhooks} to verify what arrives.
+     *
+     * @return the group of calls (shared, thread-safe)
+     */
     public WebhookSubscriptions webhooks() {
         return webhooks;
     }
@@ -251,7 +286,12 @@ public final class RapportClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** The server, for example {@code https://api.rapport.example}; http or https, no query. */
+        /**
+         * The server, for example {@code https://api.rapport.example}; http or https, no query.
+         *
+         * @param baseUrl the server URL
+         * @return this builder
+         */
         public Builder baseUrl(String baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
             URI uri;
@@ -270,7 +310,12 @@ public final class RapportClient implements AutoCloseable {
             return this;
         }
 
-        /** An organization API key ({@code rk_...}) or the platform admin key. */
+        /**
+         * An organization API key ({@code rk_...}) or the platform admin key.
+         *
+         * @param apiKey the key
+         * @return this builder
+         */
         public Builder apiKey(String apiKey) {
             if (apiKey == null || apiKey.isBlank()) {
                 throw new IllegalArgumentException("apiKey must not be blank");
@@ -282,19 +327,34 @@ public final class RapportClient implements AutoCloseable {
             return this;
         }
 
-        /** How long to wait for a connection (default 5 s). */
+        /**
+         * How long to wait for a connection (default 5 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** How long to wait for each response (default 30 s). */
+        /**
+         * How long to wait for each response (default 30 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive(timeout, "readTimeout");
             return this;
         }
 
-        /** Prefixed to the SDK's own User-Agent, to tell integrations apart in Rapport's logs. */
+        /**
+         * Prefixed to the SDK's own User-Agent, to tell integrations apart in Rapport's logs.
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder applicationName(String name) {
             if (name == null || name.isBlank() || name.length() > 100) {
                 throw new IllegalArgumentException("applicationName must be 1..100 characters");
@@ -307,6 +367,9 @@ public final class RapportClient implements AutoCloseable {
          * How many times a call is tried in all, the first attempt included (default 4; 1 turns retries
          * off). Retried: connection failures, timeouts, 408, 429, 500, 502, 503, 504 — never another
          * 4xx — unless the server answers {@code Rapport-Should-Retry}, which decides instead.
+         *
+         * @param maxAttempts attempts in all, 1..20
+         * @return this builder
          */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1 || maxAttempts > 20) {
@@ -319,6 +382,10 @@ public final class RapportClient implements AutoCloseable {
         /**
          * Exponential backoff with full jitter: before retry {@code n} the client waits a random time
          * between 0 and {@code min(max, initial·2ⁿ⁻¹)} (defaults 0.5 s and 30 s).
+         *
+         * @param initial the first wait
+         * @param max the longest wait
+         * @return this builder
          */
         public Builder backoff(Duration initial, Duration max) {
             positive(initial, "initial backoff");
@@ -334,6 +401,9 @@ public final class RapportClient implements AutoCloseable {
         /**
          * The longest {@code Retry-After} the client waits for (default 60 s). A server asking for more
          * ends the retries at once, with the 429 or 503 as the exception.
+         *
+         * @param cap the longest {@code Retry-After} honoured
+         * @return this builder
          */
         public Builder maxRetryAfter(Duration cap) {
             this.maxRetryAfter = positive(cap, "maxRetryAfter");
@@ -344,6 +414,9 @@ public final class RapportClient implements AutoCloseable {
          * Adds a Resilience4j circuit breaker (off by default). Failures worth a retry (connection
          * failures, timeouts, 5xx, 429) count against it, other answers as successes; while it is open,
          * calls fail at once with {@link CircuitOpenException} without reaching the network.
+         *
+         * @param config the circuit breaker settings
+         * @return this builder
          */
         public Builder circuitBreaker(CircuitBreakerConfig config) {
             this.circuitBreakerConfig = Objects.requireNonNull(config, "config");
@@ -376,7 +449,11 @@ public final class RapportClient implements AutoCloseable {
             return circuitBreakerConfig == null ? null : CircuitBreaker.of("rapport", circuitBreakerConfig);
         }
 
-        /** @throws IllegalStateException if {@code baseUrl} or {@code apiKey} was not set */
+        /**
+         * @throws IllegalStateException if {@code baseUrl} or {@code apiKey} was not set
+         *
+         * @return the client
+         */
         public RapportClient build() {
             if (baseUrl == null) {
                 throw new IllegalStateException("baseUrl is required");

@@ -38,7 +38,11 @@ public final class RequestOptions {
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
     }
 
-    /** A new builder with no option set. */
+    /**
+     * A new builder with no option set.
+     *
+     * @return this builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -46,17 +50,27 @@ public final class RequestOptions {
     /**
      * The {@code Idempotency-Key} sent with a create (every attempt of it), or null to let the SDK choose a
      * new random key per create. Other calls ignore it.
+     *
+     * @return the value
      */
     public String idempotencyKey() {
         return idempotencyKey;
     }
 
-    /** How long to wait for each response of each attempt, or null for the client's read timeout. */
+    /**
+     * How long to wait for each response of each attempt, or null for the client's read timeout.
+     *
+     * @return the duration
+     */
     public Duration timeout() {
         return timeout;
     }
 
-    /** Extra headers sent with every request, in the order they were added. */
+    /**
+     * Extra headers sent with every request, in the order they were added.
+     *
+     * @return the headers, unmodifiable
+     */
     public Map<String, String> headers() {
         return headers;
     }

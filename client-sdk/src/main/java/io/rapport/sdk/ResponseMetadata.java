@@ -14,7 +14,12 @@ import java.util.OptionalLong;
  * @param headers    every response header, names in lower case
  */
 public record ResponseMetadata(int statusCode, Map<String, List<String>> headers) {
-    /** Copies the headers. */
+    /**
+     * Copies the headers.
+     *
+     * @param statusCode the HTTP status
+     * @param headers the request headers; names are matched without regard to case
+     */
     public ResponseMetadata {
         headers = Map.copyOf(headers);
     }

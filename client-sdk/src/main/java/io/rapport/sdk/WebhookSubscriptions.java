@@ -40,21 +40,40 @@ public final class WebhookSubscriptions {
     /**
      * Creates a subscription; the response holds its secret, shown only this once. Not replayed on a repeat
      * (that would keep the secret in clear): a retry that reached the server twice creates two subscriptions.
+     *
+     * @param input the fields to store
+     * @return the subscription with its signing secret, shown this once
      */
     public WebhookSubscriptionCreated create(WebhookSubscriptionInput input) {
         return executor.create((key, headers) -> api.createWebhookSubscription(input, key, headers));
     }
 
+    /**
+     * Reads one webhook subscription; another organization's id answers {@link NotFoundException}.
+     *
+     * @param subscriptionId the subscription
+     * @return the subscription
+     */
     public WebhookSubscription get(UUID subscriptionId) {
         return executor.execute(headers -> api.getWebhookSubscription(subscriptionId, headers));
     }
 
-    /** Replaces url, event types, description and {@code active}; {@code active: true} re-enables a disabled one. */
+    /**
+     * Replaces url, event types, description and {@code active}; {@code active: true} re-enables a disabled one.
+     *
+     * @param subscriptionId the subscription
+     * @param input the fields to store
+     * @return the subscription
+     */
     public WebhookSubscription update(UUID subscriptionId, WebhookSubscriptionInput input) {
         return executor.execute(headers -> api.updateWebhookSubscription(subscriptionId, input, headers));
     }
 
-    /** Deletes a subscription and its delivery history; nothing more is sent to it. */
+    /**
+     * Deletes a subscription and its delivery history; nothing more is sent to it.
+     *
+     * @param subscriptionId the subscription
+     */
     public void delete(UUID subscriptionId) {
         executor.execute(headers -> {
             api.deleteWebhookSubscription(subscriptionId, headers);
@@ -154,7 +173,13 @@ public final class WebhookSubscriptions {
         return executor.execute(headers -> api.listWebhookDeliveries(subscriptionId, limit, cursor, headers));
     }
 
-    /** Sends a delivery again as soon as the dispatcher next runs, with the same {@code webhook-id}. */
+    /**
+     * Sends a delivery again as soon as the dispatcher next runs, with the same {@code webhook-id}.
+     *
+     * @param subscriptionId the subscription
+     * @param deliveryId the delivery
+     * @return the delivery
+     */
     public WebhookDelivery redeliver(UUID subscriptionId, UUID deliveryId) {
         return executor.execute(headers -> api.redeliverWebhook(subscriptionId, deliveryId, headers));
     }

@@ -94,6 +94,11 @@ public final class Webhooks {
     /**
      * Checks one delivery given its three headers' values (for frameworks without a header map).
      *
+     * @param secret the subscription's signing secret, {@code whsec_...}
+     * @param webhookId the {@code webhook-id} header
+     * @param webhookTimestamp the {@code webhook-timestamp} header
+     * @param webhookSignature the {@code webhook-signature} header
+     * @param body the raw request body
      * @throws WebhookVerificationException when a value is missing, or the delivery is not authentic or not recent
      * @throws IllegalArgumentException     when the secret is not a valid base64 key
      */
@@ -137,6 +142,11 @@ public final class Webhooks {
     /**
      * The {@code webhook-signature} value for a delivery: {@code v1,<base64>}. For tests of a receiver.
      *
+     * @param secret the subscription's signing secret, {@code whsec_...}
+     * @param id the delivery id ({@code webhook-id})
+     * @param timestamp Unix seconds
+     * @param body the raw request body
+     * @return the value
      * @throws IllegalArgumentException when the secret is not a valid base64 key
      */
     public static String sign(String secret, String id, long timestamp, String body) {
