@@ -56,7 +56,7 @@ public final class ContentQuery extends ListQuery {
          * @return this builder
          */
         public Builder status(ContentStatus status) {
-            this.status = status;
+            this.status = known(status, "status");
             return this;
         }
 
@@ -65,7 +65,7 @@ public final class ContentQuery extends ListQuery {
          * @return this builder
          */
         public Builder kind(ContentKind kind) {
-            this.kind = kind;
+            this.kind = known(kind, "kind");
             return this;
         }
 

@@ -27,6 +27,18 @@ public abstract class ListQuery {
         return cursor;
     }
 
+    /**
+     * A filter value must be one the server knows: {@code UNKNOWN_DEFAULT_OPEN_API} only stands for a value this
+     * SDK could not read, and cannot be sent back.
+     */
+    static <E extends Enum<E>> E known(E value, String name) {
+        if (value != null && "UNKNOWN_DEFAULT_OPEN_API".equals(value.name())) {
+            throw new IllegalArgumentException(name + " cannot filter by UNKNOWN_DEFAULT_OPEN_API: it stands for a value"
+                    + " this SDK does not know, and cannot be sent");
+        }
+        return value;
+    }
+
     /** For {@code all(...)}: the page size to walk with, the largest unless one was set. */
     int pageSize() {
         return limit == null ? MAX_LIMIT : limit;

@@ -47,7 +47,7 @@ public final class PartnersQuery extends ListQuery {
          * @return this builder
          */
         public Builder type(PartnerType type) {
-            this.type = type;
+            this.type = known(type, "type");
             return this;
         }
 

@@ -55,7 +55,7 @@ public final class RankedPartnersQuery extends ListQuery {
         return partnerType;
     }
 
-    /** @return the order ({@link PartnerSort#LAST_ACTIVITY}: most recently active first; {@link PartnerSort#CHANGE7D}: the largest {@code scoreChange7d} first), or null: no filter */
+    /** @return the order ({@link PartnerSort#LAST_ACTIVITY}: most recently active first; {@link PartnerSort#CHANGE7D}: the largest {@code scoreChange7d} first), or null: by score */
     public PartnerSort sort() {
         return sort;
     }
@@ -76,7 +76,7 @@ public final class RankedPartnersQuery extends ListQuery {
          * @return this builder
          */
         public Builder tier(Tier tier) {
-            this.tier = tier;
+            this.tier = known(tier, "tier");
             return this;
         }
 
@@ -85,7 +85,7 @@ public final class RankedPartnersQuery extends ListQuery {
          * @return this builder
          */
         public Builder stage(Stage stage) {
-            this.stage = stage;
+            this.stage = known(stage, "stage");
             return this;
         }
 
@@ -94,7 +94,7 @@ public final class RankedPartnersQuery extends ListQuery {
          * @return this builder
          */
         public Builder trend(Trend trend) {
-            this.trend = trend;
+            this.trend = known(trend, "trend");
             return this;
         }
 
@@ -103,7 +103,7 @@ public final class RankedPartnersQuery extends ListQuery {
          * @return this builder
          */
         public Builder partnerType(PartnerType partnerType) {
-            this.partnerType = partnerType;
+            this.partnerType = known(partnerType, "partnerType");
             return this;
         }
 
@@ -112,7 +112,7 @@ public final class RankedPartnersQuery extends ListQuery {
          * @return this builder
          */
         public Builder sort(PartnerSort sort) {
-            this.sort = sort;
+            this.sort = known(sort, "sort");
             return this;
         }
 

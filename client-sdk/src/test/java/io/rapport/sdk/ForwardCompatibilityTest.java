@@ -147,6 +147,26 @@ class ForwardCompatibilityTest {
         assertThat(event.getData().getCause()).isEqualTo(ScoreChangeCause.EVENT);
     }
 
+    @Test
+    void constructEvent_refusesAForgedDelivery_beforeReadingIt_andABodyThatIsNoEvent() {
+        String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+        Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
+        long timestamp = clock.instant().getEpochSecond();
+        String body = "{\"type\":\"score.tier_changed\",\"timestamp\":\"2026-03-02T08:59:00Z\",\"data\":{}}";
+        Map<String, List<String>> forged = Map.of("webhook-id", List.of("msg_3"),
+                "webhook-timestamp", List.of(Long.toString(timestamp)),
+                "webhook-signature", List.of(Webhooks.sign(secret, "msg_3", timestamp, body.replace("tier", "stage"))));
+        String notAnEvent = "[1,2,3]";
+        Map<String, List<String>> signedJunk = Map.of("webhook-id", List.of("msg_4"),
+                "webhook-timestamp", List.of(Long.toString(timestamp)),
+                "webhook-signature", List.of(Webhooks.sign(secret, "msg_4", timestamp, notAnEvent)));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Webhooks.constructEvent(secret, forged, body, clock))
+                .isInstanceOf(WebhookVerificationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Webhooks.constructEvent(secret, signedJunk, notAnEvent, clock))
+                .isInstanceOf(WebhookVerificationException.class).hasMessageContaining("not a webhook event");
+    }
+
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }

@@ -107,6 +107,8 @@ class RequestOptionsTest {
         assertThatThrownBy(() -> RequestOptions.builder().idempotencyKey(""))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PartnersQuery.builder().limit(501)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PartnersQuery.builder().type(PartnerType.UNKNOWN_DEFAULT_OPEN_API))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

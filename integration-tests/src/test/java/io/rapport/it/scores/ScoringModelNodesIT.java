@@ -130,7 +130,7 @@ class ScoringModelNodesIT {
         assertThat(shown).containsOnly(
                 Map.entry(byAge.get(1), Trend.RISING), Map.entry(byAge.get(16), Trend.COOLING),
                 Map.entry(byAge.get(40), Trend.COOLING));
-        for (Trend trend : Trend.values()) {
+        for (Trend trend : List.of(Trend.RISING, Trend.STEADY, Trend.COOLING)) {
             assertThat(trends(nodeB, officer, trend).keySet()).as("filtered by %s", trend)
                     .containsExactlyInAnyOrderElementsOf(shown.entrySet().stream()
                             .filter(e -> e.getValue() == trend).map(Map.Entry::getKey).toList());
