@@ -42,6 +42,8 @@ import io.rapport.server.common.ratelimit.RateLimits;
 import io.rapport.server.common.time.OffsetDateTimeReader;
 import io.rapport.server.common.web.ContractEnumParamConverters;
 import io.rapport.server.common.web.ContractResource;
+import io.rapport.server.common.web.ContractQueryParameters;
+import io.rapport.server.common.web.UnknownParameterFeature;
 import io.rapport.server.common.web.DateParamConverters;
 import io.rapport.server.common.web.RequestIdFilter;
 import io.rapport.server.common.web.TimestampParamConverters;
@@ -211,6 +213,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         jersey.register(new DateParamConverters());
         jersey.register(new ScopeFeature(ContractScopes.parse(ContractResource.load()), credentials));
         jersey.register(new ContractResource());
+        jersey.register(new UnknownParameterFeature(ContractQueryParameters.parse(ContractResource.load())));
         // Rate limits per key, then Idempotency-Key on creates: both run after authentication.
         jersey.register(new RateLimitFilter(new RateLimits(config.getRateLimit(), clock)));
         IdempotencyStore idempotency = new IdempotencyStore(jdbi, clock, environment.getObjectMapper());

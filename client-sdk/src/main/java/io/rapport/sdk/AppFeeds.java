@@ -1,9 +1,9 @@
 package io.rapport.sdk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rapport.sdk.generated.invoker.ApiClient;
-import io.rapport.sdk.generated.invoker.ApiException;
-import io.rapport.sdk.generated.model.AppFeed;
+import io.rapport.sdk.internal.invoker.ApiClient;
+import io.rapport.sdk.internal.invoker.ApiException;
+import io.rapport.sdk.model.AppFeed;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,12 +29,21 @@ public final class AppFeeds {
         this.executor = executor;
     }
 
-    /** The current feed and its ETag. */
+    /**
+     * The current feed and its ETag.
+     *
+     * @return the feed with its ETag
+     */
     public FeedSnapshot feed() {
         return executor.execute(headers -> fetch(null, headers)).orElseThrow();
     }
 
-    /** The feed if it changed since the snapshot whose ETag is {@code etag}; empty when it did not (304). */
+    /**
+     * The feed if it changed since the snapshot whose ETag is {@code etag}; empty when it did not (304).
+     *
+     * @param etag the ETag of the copy already held
+     * @return the feed, or empty when the held copy is still current
+     */
     public Optional<FeedSnapshot> feedIfChanged(String etag) {
         if (etag == null || etag.isBlank()) {
             throw new IllegalArgumentException("etag must be the ETag of an earlier snapshot");
@@ -45,13 +54,19 @@ public final class AppFeeds {
     /**
      * The officer's photo, whose ETag is the card's {@code photoEtag}.
      *
+     * @return the bytes with their content type and ETag
      * @throws NotFoundException with code {@code photo_not_found} when the officer has none
      */
     public PhotoDownload officerPhoto() {
         return executor.execute(headers -> http.image(PHOTO_PATH, null, headers)).orElseThrow();
     }
 
-    /** The officer's photo if it is no longer the one whose ETag is {@code etag}; empty when it is (304). */
+    /**
+     * The officer's photo if it is no longer the one whose ETag is {@code etag}; empty when it is (304).
+     *
+     * @param etag the ETag of the copy already held
+     * @return the image, or empty when the held copy is still current
+     */
     public Optional<PhotoDownload> officerPhotoIfChanged(String etag) {
         if (etag == null || etag.isBlank()) {
             throw new IllegalArgumentException("etag must be the ETag of an earlier download");
@@ -62,6 +77,7 @@ public final class AppFeeds {
     /**
      * The partner's own logo, for co-branded flyers; its ETag is the feed partner's {@code logoEtag}.
      *
+     * @return the bytes with their content type and ETag
      * @throws NotFoundException with code {@code logo_not_found} when the partner has none
      */
     public PhotoDownload partnerLogo() {

@@ -1,10 +1,10 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.api.AppInstallsApi;
-import io.rapport.sdk.generated.model.AppInstall;
-import io.rapport.sdk.generated.model.AppInstallCreated;
-import io.rapport.sdk.generated.model.AppInstallInput;
-import io.rapport.sdk.generated.model.KeyRotationInput;
+import io.rapport.sdk.internal.api.AppInstallsApi;
+import io.rapport.sdk.model.AppInstall;
+import io.rapport.sdk.model.AppInstallCreated;
+import io.rapport.sdk.model.AppInstallInput;
+import io.rapport.sdk.model.KeyRotationInput;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -22,11 +22,22 @@ public final class AppInstalls {
         this.executor = executor;
     }
 
-    /** Registers an install (creating the relationship if needed); the token is in this response only. */
+    /**
+     * Registers an install (creating the relationship if needed); the token is in this response only.
+     *
+     * @param input the fields to store
+     * @return the install with its token, shown this once
+     */
     public AppInstallCreated register(AppInstallInput input) {
         return executor.create((key, headers) -> api.registerAppInstall(input, key, headers));
     }
 
+    /**
+     * Reads one app install; another organization's id answers {@link NotFoundException}.
+     *
+     * @param installId the install
+     * @return the install
+     */
     public AppInstall get(UUID installId) {
         return executor.execute(headers -> api.getAppInstall(installId, headers));
     }
@@ -36,6 +47,9 @@ public final class AppInstalls {
      * in the result only), and the old token set to expire at {@code oldKeyExpiresAt} (null: 24 hours from now),
      * after which it answers 401 {@code install_token_expired}. Needs {@code partners:write}.
      *
+     * @param installId       the install whose token to replace
+     * @param oldKeyExpiresAt when the old token stops working; null for 24 hours from now
+     * @return the new install, with its token (shown this once)
      * @throws ConflictException ({@code install_not_active}) if the install was uninstalled or revoked
      * @throws NotFoundException if the install is not the organization's
      */
@@ -44,7 +58,11 @@ public final class AppInstalls {
         return executor.execute(headers -> api.rotateAppInstallToken(installId, input, headers));
     }
 
-    /** Revokes the install at once: its token answers 401 from now on. Revoking twice is harmless. */
+    /**
+     * Revokes the install at once: its token answers 401 from now on. Revoking twice is harmless.
+     *
+     * @param installId the install
+     */
     public void revoke(UUID installId) {
         executor.execute(headers -> {
             api.revokeAppInstall(installId, headers);

@@ -5,6 +5,11 @@ package io.rapport.sdk;
  * Only thrown when a circuit breaker was configured on {@link RapportClient.Builder#circuitBreaker}.
  */
 public class CircuitOpenException extends RapportConnectionException {
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong
+     */
     public CircuitOpenException(String message) {
         super(message, null);
     }

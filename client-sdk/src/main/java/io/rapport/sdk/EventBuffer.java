@@ -1,6 +1,6 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.model.UsageEventInput;
+import io.rapport.sdk.model.UsageEventInput;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.model.UsageEventInput;
+import io.rapport.sdk.model.UsageEventInput;
 
 /**
  * Told the fate of each event given to an {@link EventTracker}: exactly one of these methods is called
@@ -16,28 +16,45 @@ public interface EventCallback {
     EventCallback NONE = new EventCallback() {
     };
 
-    /** The server stored the event. */
+    /**
+     * The server stored the event.
+     *
+     * @param event the event as sent, with its {@code eventId}
+     */
     default void onDelivered(UsageEventInput event) {
     }
 
     /**
      * The server already had this {@code eventId}: the event is stored, once. Seen when a batch is
      * resent after its response was lost.
+     *
+     * @param event the event as sent
      */
     default void onDuplicate(UsageEventInput event) {
     }
 
     /**
-     * The server refused the event and will always refuse it (an unknown officer, an event in the far
-     * future, ...): it is not retried. {@code code} is the stable problem code.
+     * The server refused the event and will always refuse it as sent (an unknown officer, an event in the far
+     * future, a key without the {@code events:write} scope, ...): a 4xx that no retry can fix. It is not
+     * retried; fix the event or the setup rather than sending it again. A failure that may pass (429, 408,
+     * 5xx, network, timeout) is never reported here but through {@link #onFailed}.
+     *
+     * @param event   the event as sent
+     * @param code    the stable problem code, for example {@code unknown_officer}
+     * @param message a human-readable reason
      */
     default void onRejected(UsageEventInput event, String code, String message) {
     }
 
     /**
-     * The event could not be delivered: the server stayed unreachable or failing through every retry,
-     * or the tracker was closed before it could be sent. The event may be tracked again safely (with
-     * its {@code eventId}, the server keeps it once).
+     * The event could not be delivered, but may be later: the server stayed unreachable, rate-limiting
+     * (429), timing out (408) or failing (5xx) through every retry, its answer did not account for this
+     * event, or the tracker was closed before it could be sent. Keep the event and track it again later
+     * (with its {@code eventId}, the server stores it once, however often it is sent).
+     *
+     * @param event the event as sent
+     * @param cause why: a {@link RapportApiException} with the last status, a {@link RapportConnectionException},
+     *              or a {@link RapportException} saying what was missing
      */
     default void onFailed(UsageEventInput event, RapportException cause) {
     }

@@ -1,7 +1,7 @@
 package io.rapport.sdk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rapport.sdk.generated.model.UsageEventInput;
+import io.rapport.sdk.model.UsageEventInput;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -65,6 +65,7 @@ public final class EventTracker implements AutoCloseable {
      * Queues a copy of the event for sending.
      *
      * @return the event's {@code eventId}
+     * @param event the event
      * @throws TrackerQueueFullException when the queue stayed full through the enqueue timeout
      * @throws IllegalStateException     after {@link #close()}
      * @throws NullPointerException      when {@code event} is null
@@ -82,6 +83,7 @@ public final class EventTracker implements AutoCloseable {
      * Queues a copy of the event if there is room now; never blocks.
      *
      * @return the event's {@code eventId}, or empty when the queue is full (the event was not taken)
+     * @param event the event
      * @throws IllegalStateException after {@link #close()}
      */
     public Optional<UUID> offer(UsageEventInput event) {
@@ -102,6 +104,7 @@ public final class EventTracker implements AutoCloseable {
      * Sends every event tracked so far and waits up to {@code timeout} until each has an outcome.
      *
      * @return false when the timeout came first (the events stay queued or in flight)
+     * @param timeout a positive duration
      */
     public boolean flush(Duration timeout) {
         long target = buffer.lastSequence();
@@ -114,7 +117,11 @@ public final class EventTracker implements AutoCloseable {
         }
     }
 
-    /** The counters so far. */
+    /**
+     * The counters so far.
+     *
+     * @return a snapshot of the counters
+     */
     public TrackerMetrics metrics() {
         return new TrackerMetrics(buffer.lastSequence(), buffer.size(), ledger.delivered.sum(),
                 ledger.duplicates.sum(), ledger.rejected.sum(), ledger.failed.sum(), ledger.batches.sum(),

@@ -6,16 +6,23 @@ package io.rapport.sdk;
  * affected).
  */
 public final class EventTypes {
+    /** The {@code app_installed} event type. */
     public static final String APP_INSTALLED = "app_installed";
+    /** The {@code app_opened} event type. */
     public static final String APP_OPENED = "app_opened";
+    /** The {@code profile_viewed} event type. */
     public static final String PROFILE_VIEWED = "profile_viewed";
+    /** The {@code content_viewed} event type. */
     public static final String CONTENT_VIEWED = "content_viewed";
+    /** The {@code content_shared} event type. */
     public static final String CONTENT_SHARED = "content_shared";
+    /** The {@code calculator_used} event type. */
     public static final String CALCULATOR_USED = "calculator_used";
     /** The partner shared the officer's card with a client. */
     public static final String CARD_SHARED = "card_shared";
     /** Call, text or email to the officer. */
     public static final String CONTACT_TAPPED = "contact_tapped";
+    /** The {@code referral_sent} event type. */
     public static final String REFERRAL_SENT = "referral_sent";
     /** With {@code properties.rating} 1–5 and an optional {@code comment}. */
     public static final String FEEDBACK_GIVEN = "feedback_given";

@@ -1,6 +1,6 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.model.AppFeed;
+import io.rapport.sdk.model.AppFeed;
 
 /**
  * The app feed as read at one moment, with its strong ETag: keep both, and pass the ETag to

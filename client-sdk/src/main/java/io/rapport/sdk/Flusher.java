@@ -2,11 +2,10 @@ package io.rapport.sdk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rapport.sdk.generated.model.EventBatchResult;
-import io.rapport.sdk.generated.model.EventRejection;
-import io.rapport.sdk.generated.model.UsageEventInput;
+import io.rapport.sdk.model.EventBatchResult;
+import io.rapport.sdk.model.EventRejection;
+import io.rapport.sdk.model.UsageEventInput;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +102,7 @@ final class Flusher implements Runnable {
             ledger.batches.increment();
             settle(part, result);
         } catch (RapportApiException e) {
-            if (e.status() >= 400 && e.status() < 500) {
+            if (isPermanent(e)) {
                 part.forEach(event -> ledger.rejected(event, e.code(), e.getMessage()));
             } else {
                 part.forEach(event -> ledger.failed(event, e));
@@ -117,28 +116,53 @@ final class Flusher implements Runnable {
     }
 
     /**
-     * The answer names the duplicates ({@code duplicateEventIds}, one entry per repeated event, the first
-     * occurrence of an id being the one stored), so each unrejected event is delivered or a duplicate by
-     * its own id. A server that predates that list (absent, or not matching the count) only counts them: then a batch is either new or, when
-     * nothing was accepted, a resend after a lost response (the server stores a batch in one transaction).
+     * A 4xx that can never succeed as sent. 408 (timeout), 425, 429 (rate limit) and a 409 the server marks
+     * retryable may pass later, as 5xx do: those events failed, they were not refused.
+     */
+    static boolean isPermanent(RapportApiException e) {
+        int status = e.status();
+        return status >= 400 && status < 500 && status != 408 && status != 425 && status != 429
+                && !"idempotency_request_in_progress".equals(e.code());
+    }
+
+    /**
+     * Settles each event of the part by the answer. The answer names the stored events ({@code acceptedEventIds})
+     * and the duplicates ({@code duplicateEventIds}, one entry per repeated event, the first occurrence of an id
+     * being the one stored), so each unrejected event is delivered or a duplicate by its own id; an event the
+     * answer does not name failed. A server that does not name them only counts: then a batch is either new or,
+     * when nothing was accepted, a resend after a lost response (the server stores a batch in one transaction),
+     * and counts that do not add up to the batch fail every unrejected event.
      */
     private void settle(List<TrackedEvent> part, EventBatchResult result) {
         boolean[] refused = new boolean[part.size()];
+        int refusedCount = 0;
         for (EventRejection rejection : result.getRejected() == null ? List.<EventRejection>of() : result.getRejected()) {
             int index = rejection.getIndex() == null ? -1 : rejection.getIndex();
-            if (index >= 0 && index < part.size()) {
+            if (index >= 0 && index < part.size() && !refused[index]) {
                 refused[index] = true;
+                refusedCount++;
                 ledger.rejected(part.get(index), rejection.getCode(), rejection.getMessage());
             }
         }
+        int accepted = zeroIfNull(result.getAccepted());
+        int duplicates = zeroIfNull(result.getDuplicates());
+        List<UUID> acceptedIds = result.getAcceptedEventIds();
         List<UUID> duplicateIds = result.getDuplicateEventIds();
-        boolean named = duplicateIds != null && duplicateIds.size() == zeroIfNull(result.getDuplicates());
-        boolean[] duplicate = named ? duplicatesById(part, refused, duplicateIds) : duplicatesByCount(part.size(), result);
+        // The lists read as empty when absent: they name the events only when they match the counts.
+        if (acceptedIds != null && duplicateIds != null && acceptedIds.size() == accepted
+                && duplicateIds.size() == duplicates && accepted + duplicates > 0) {
+            settleByIds(part, refused, acceptedIds, duplicateIds);
+            return;
+        }
+        boolean accountedFor = accepted + duplicates + refusedCount == part.size();
+        boolean allDuplicates = accepted == 0 && duplicates > 0;
         for (int i = 0; i < part.size(); i++) {
             if (refused[i]) {
                 continue;
             }
-            if (duplicate[i]) {
+            if (!accountedFor) {
+                ledger.failed(part.get(i), unaccounted(part.size(), accepted, duplicates, refusedCount));
+            } else if (allDuplicates) {
                 ledger.duplicate(part.get(i));
             } else {
                 ledger.delivered(part.get(i));
@@ -146,25 +170,45 @@ final class Flusher implements Runnable {
         }
     }
 
-    /** Walks the batch backwards, so that of an id sent twice it is the later occurrence that is the repeat. */
-    private static boolean[] duplicatesById(List<TrackedEvent> part, boolean[] refused, List<UUID> duplicateIds) {
-        Map<UUID, Integer> remaining = new HashMap<>();
-        duplicateIds.forEach(id -> remaining.merge(id, 1, Integer::sum));
+    /** Walks the batch backwards for duplicates, so that of an id sent twice it is the later occurrence that is the repeat. */
+    private void settleByIds(List<TrackedEvent> part, boolean[] refused, List<UUID> acceptedIds, List<UUID> duplicateIds) {
+        Map<UUID, Integer> duplicatesLeft = counts(duplicateIds);
         boolean[] duplicate = new boolean[part.size()];
         for (int i = part.size() - 1; i >= 0; i--) {
             UUID id = part.get(i).event.getEventId();
-            if (!refused[i] && remaining.getOrDefault(id, 0) > 0) {
-                remaining.merge(id, -1, Integer::sum);
+            if (!refused[i] && duplicatesLeft.getOrDefault(id, 0) > 0) {
+                duplicatesLeft.merge(id, -1, Integer::sum);
                 duplicate[i] = true;
             }
         }
-        return duplicate;
+        Map<UUID, Integer> acceptedLeft = counts(acceptedIds);
+        for (int i = 0; i < part.size(); i++) {
+            UUID id = part.get(i).event.getEventId();
+            if (refused[i]) {
+                continue;
+            }
+            if (duplicate[i]) {
+                ledger.duplicate(part.get(i));
+            } else if (acceptedLeft.getOrDefault(id, 0) > 0) {
+                acceptedLeft.merge(id, -1, Integer::sum);
+                ledger.delivered(part.get(i));
+            } else {
+                ledger.failed(part.get(i), new RapportException("The server's answer to the batch does not account for event "
+                        + id + ": neither accepted, duplicate nor rejected", null));
+            }
+        }
     }
 
-    private static boolean[] duplicatesByCount(int size, EventBatchResult result) {
-        boolean[] duplicate = new boolean[size];
-        Arrays.fill(duplicate, zeroIfNull(result.getAccepted()) == 0 && zeroIfNull(result.getDuplicates()) > 0);
-        return duplicate;
+    private static Map<UUID, Integer> counts(List<UUID> ids) {
+        Map<UUID, Integer> counts = new HashMap<>();
+        ids.forEach(id -> counts.merge(id, 1, Integer::sum));
+        return counts;
+    }
+
+    private static RapportException unaccounted(int size, int accepted, int duplicates, int rejected) {
+        return new RapportException("The server's answer accounts for " + (accepted + duplicates + rejected) + " of the "
+                + size + " events sent (" + accepted + " accepted, " + duplicates + " duplicates, " + rejected
+                + " rejected)", null);
     }
 
     private int serializedSize(UsageEventInput event) {

@@ -1,9 +1,9 @@
 package io.rapport.sdk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rapport.sdk.generated.invoker.ApiClient;
-import io.rapport.sdk.generated.invoker.ApiException;
-import io.rapport.sdk.generated.model.StoredImage;
+import io.rapport.sdk.internal.invoker.ApiClient;
+import io.rapport.sdk.internal.invoker.ApiException;
+import io.rapport.sdk.model.StoredImage;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

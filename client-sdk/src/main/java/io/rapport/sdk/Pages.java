@@ -20,8 +20,13 @@ final class Pages {
     }
 
     static <T> Stream<T> stream(Function<String, Slice<T>> fetch) {
+        return stream(null, fetch);
+    }
+
+    /** From the page after {@code start} (null: the first page) to the last. */
+    static <T> Stream<T> stream(String start, Function<String, Slice<T>> fetch) {
         Iterator<T> iterator = new Iterator<>() {
-            private Slice<T> slice = fetch.apply(null);
+            private Slice<T> slice = fetch.apply(start);
             private int index;
 
             @Override

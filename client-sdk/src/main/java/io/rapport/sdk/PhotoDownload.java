@@ -9,10 +9,22 @@ import java.util.Arrays;
  */
 public record PhotoDownload(byte[] bytes, String contentType, String etag) {
 
+    /**
+     * Keeps a copy of the bytes, so the record cannot be changed through the array passed in.
+     *
+     * @param bytes       the image bytes
+     * @param contentType its media type, for example {@code image/jpeg}
+     * @param etag        its entity tag, to send back for a conditional download
+     */
     public PhotoDownload {
         bytes = bytes.clone();
     }
 
+    /**
+     * The image bytes (a copy).
+     *
+     * @return the bytes
+     */
     @Override
     public byte[] bytes() {
         return bytes.clone();

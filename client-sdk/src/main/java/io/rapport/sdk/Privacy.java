@@ -1,9 +1,9 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.api.PrivacyApi;
-import io.rapport.sdk.generated.invoker.ApiClient;
-import io.rapport.sdk.generated.model.PartnerErasure;
-import io.rapport.sdk.generated.model.PartnerExport;
+import io.rapport.sdk.internal.api.PrivacyApi;
+import io.rapport.sdk.internal.invoker.ApiClient;
+import io.rapport.sdk.model.PartnerErasure;
+import io.rapport.sdk.model.PartnerExport;
 import java.io.InputStream;
 import java.util.UUID;
 
@@ -26,6 +26,8 @@ public final class Privacy {
      * Everything held about the partner, parsed into one object. The whole document is held in memory: for a
      * partner with a long history, prefer {@link #exportStream}.
      *
+     * @param partnerId the partner
+     * @return the whole export
      * @throws NotFoundException if the partner is not the organization's, or was erased
      */
     public PartnerExport export(UUID partnerId) {
@@ -37,6 +39,8 @@ public final class Privacy {
      * {@code events} last), to copy or parse incrementally without holding it. Opening is retried like any call;
      * reading is not. The caller must close the stream.
      *
+     * @param partnerId the partner
+     * @return the export's JSON text, to read and close
      * @throws NotFoundException if the partner is not the organization's, or was erased
      */
     public InputStream exportStream(UUID partnerId) {
@@ -48,6 +52,8 @@ public final class Privacy {
      * later events naming the partner are rejected with {@code partner_erased}. Safe to repeat: a repeat answers
      * the first erasure with {@code alreadyErased} true.
      *
+     * @param partnerId the partner
+     * @return what was erased, or the first erasure when repeated
      * @throws NotFoundException if no such partner ever existed in the organization
      */
     public PartnerErasure erase(UUID partnerId) {

@@ -1,8 +1,8 @@
 package io.rapport.sdk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rapport.sdk.generated.invoker.ApiException;
-import io.rapport.sdk.generated.model.Problem;
+import io.rapport.sdk.internal.invoker.ApiException;
+import io.rapport.sdk.model.Problem;
 import java.io.IOException;
 
 /** The one status switch: turns a failed generated call into the SDK's exception for it. */

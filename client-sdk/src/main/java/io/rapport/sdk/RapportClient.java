@@ -2,24 +2,24 @@ package io.rapport.sdk;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.rapport.sdk.generated.api.ApiKeysApi;
-import io.rapport.sdk.generated.api.AuditApi;
-import io.rapport.sdk.generated.api.PrivacyApi;
-import io.rapport.sdk.generated.api.AppInstallsApi;
-import io.rapport.sdk.generated.api.BranchesApi;
-import io.rapport.sdk.generated.api.ContentApi;
-import io.rapport.sdk.generated.api.ContentStatsApi;
-import io.rapport.sdk.generated.api.EventsApi;
-import io.rapport.sdk.generated.api.OfficersApi;
-import io.rapport.sdk.generated.api.OrganizationsApi;
-import io.rapport.sdk.generated.api.OversightApi;
-import io.rapport.sdk.generated.api.PartnersApi;
-import io.rapport.sdk.generated.api.RelationshipsApi;
-import io.rapport.sdk.generated.api.ScoreReportsApi;
-import io.rapport.sdk.generated.api.ScoresApi;
-import io.rapport.sdk.generated.api.ScoringModelApi;
-import io.rapport.sdk.generated.api.WebhooksApi;
-import io.rapport.sdk.generated.invoker.ApiClient;
+import io.rapport.sdk.internal.api.ApiKeysApi;
+import io.rapport.sdk.internal.api.AppInstallsApi;
+import io.rapport.sdk.internal.api.AuditApi;
+import io.rapport.sdk.internal.api.BranchesApi;
+import io.rapport.sdk.internal.api.ContentApi;
+import io.rapport.sdk.internal.api.ContentStatsApi;
+import io.rapport.sdk.internal.api.EventsApi;
+import io.rapport.sdk.internal.api.OfficersApi;
+import io.rapport.sdk.internal.api.OrganizationsApi;
+import io.rapport.sdk.internal.api.OversightApi;
+import io.rapport.sdk.internal.api.PartnersApi;
+import io.rapport.sdk.internal.api.PrivacyApi;
+import io.rapport.sdk.internal.api.RelationshipsApi;
+import io.rapport.sdk.internal.api.ScoreReportsApi;
+import io.rapport.sdk.internal.api.ScoresApi;
+import io.rapport.sdk.internal.api.ScoringModelApi;
+import io.rapport.sdk.internal.api.WebhooksApi;
+import io.rapport.sdk.internal.invoker.ApiClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * Entry point of the Rapport Java SDK.
@@ -63,23 +64,35 @@ public final class RapportClient implements AutoCloseable {
     private final WebhookSubscriptions webhooks;
     private final Privacy privacy;
     private final AuditLog audit;
+    private final ApiClient apiClient;
+    private final RequestExecutor executor;
+    private final Clock clock;
+    private final boolean view;
     private volatile boolean closed;
 
     private RapportClient(Builder builder) {
-        ApiClient apiClient = new SharedApiClient(builder);
-        RequestExecutor executor = new RequestExecutor(new ProblemDecoder(apiClient.getObjectMapper()),
-                new RetryPolicy(builder.retrySettings()), builder.circuitBreaker());
+        this(new SharedApiClient(builder), null, builder, builder.clock, false);
+    }
+
+    private RapportClient(ApiClient apiClient, RequestExecutor given, Builder builder, Clock clock, boolean view) {
+        this.apiClient = apiClient;
+        this.clock = clock;
+        this.view = view;
+        RequestExecutor executor = given != null ? given
+                : new RequestExecutor(new ProblemDecoder(apiClient.getObjectMapper()),
+                        new RetryPolicy(builder.retrySettings()), builder.circuitBreaker());
+        this.executor = executor;
         this.organizations = new Organizations(new OrganizationsApi(apiClient), executor);
         this.apiKeys = new ApiKeys(new ApiKeysApi(apiClient), executor);
         this.branches = new Branches(new BranchesApi(apiClient), executor);
         this.officers = new Officers(new OfficersApi(apiClient), new ImageCalls(apiClient), executor);
         this.partners = new Partners(new PartnersApi(apiClient), executor);
-        this.events = new Events(new EventsApi(apiClient), executor);
+        this.events = new Events(new EventsApi(apiClient), executor, clock);
         this.relationships = new Relationships(new RelationshipsApi(apiClient), executor);
         this.appInstalls = new AppInstalls(new AppInstallsApi(apiClient), executor);
         this.content = new Content(new ContentApi(apiClient), new ContentStatsApi(apiClient), new ImageCalls(apiClient), executor);
         this.app = new AppFeeds(apiClient, executor);
-        this.trackers = new TrackerFactory(new EventsApi(apiClient), executor, apiClient.getObjectMapper(), builder.clock);
+        this.trackers = new TrackerFactory(new EventsApi(apiClient), executor, apiClient.getObjectMapper(), clock);
         this.scores = new Scores(new ScoresApi(apiClient), new ScoringModelApi(apiClient),
                 new ScoreReportsApi(apiClient), new OversightApi(apiClient), executor);
         this.webhooks = new WebhookSubscriptions(new WebhooksApi(apiClient), executor);
@@ -87,52 +100,81 @@ public final class RapportClient implements AutoCloseable {
         this.audit = new AuditLog(new AuditApi(apiClient), executor);
     }
 
+    /** @return a new builder; {@code baseUrl} and {@code apiKey} are required */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Organizations (platform admin key only). */
+    /**
+     * Organizations (platform admin key only).
+     *
+     * @return the group of calls (shared, thread-safe)
+     */
     public Organizations organizations() {
         return organizations;
     }
 
+    /** @return organization API keys (scope {@code admin}) */
     public ApiKeys apiKeys() {
         return apiKeys;
     }
 
+    /** @return branches of the organization */
     public Branches branches() {
         return branches;
     }
 
+    /** @return loan officers and their photos */
     public Officers officers() {
         return officers;
     }
 
+    /** @return referral partners */
     public Partners partners() {
         return partners;
     }
 
-    /** Usage events: send batches, read timelines (an org key, or an app install token for sending). */
+    /**
+     * Usage events: send batches, read timelines (an org key, or an app install token for sending).
+     *
+     * @return the group of calls (shared, thread-safe)
+     */
     public Events events() {
         return events;
     }
 
-    /** Officer × partner relationships (read-only). */
+    /**
+     * Officer × partner relationships (read-only).
+     *
+     * @return the group of calls (shared, thread-safe)
+     */
     public Relationships relationships() {
         return relationships;
     }
 
-    /** App installs and their install tokens. */
+    /**
+     * App installs and their install tokens.
+     *
+     * @return the group of calls (shared, thread-safe)
+     */
     public AppInstalls appInstalls() {
         return appInstalls;
     }
 
-    /** The branded app's content library (optimistic concurrency through versions). */
+    /**
+     * The branded app's content library (optimistic concurrency through versions).
+     *
+     * @return the group of calls (shared, thread-safe)
+     */
     public Content content() {
         return content;
     }
 
-    /** The branded app's own reads (for a client whose key is an app install token). */
+    /**
+     * The branded app's own reads (for a client whose key is an app install token).
+     *
+     * @return the group of calls (shared, thread-safe)
+     */
     public AppFeeds app() {
         return app;
     }
@@ -140,35 +182,98 @@ public final class RapportClient implements AutoCloseable {
     /**
      * A new {@link EventTracker} sending through this client (and its retry policy). Each tracker has its
      * own queue and flusher thread; close it before the client.
+     *
+     * @param options the tracker's settings
+     * @return the tracker, started
      */
     public EventTracker tracker(TrackerOptions options) {
         return trackers.create(options);
     }
 
-    /** Partner-interest scores, ranked lists and the change feed. */
+    /**
+     * Partner-interest scores, ranked lists and the change feed.
+     *
+     * @return the group of calls (shared, thread-safe)
+     */
     public Scores scores() {
         return scores;
     }
 
-    /** Webhook subscriptions, their deliveries and redelivery; see {@link Webhooks} to verify what arrives. */
+    /**
+     * Webhook subscriptions, their deliveries and redelivery; see {@link Webhooks} to verify what arrives.
+     *
+     * @return the group of calls (shared, thread-safe)
+     */
     public WebhookSubscriptions webhooks() {
         return webhooks;
     }
 
-    /** A partner's export and erasure ({@code admin} scope). */
+    /** @return a partner's export and erasure ({@code admin} scope) */
     public Privacy privacy() {
         return privacy;
     }
 
-    /** The organization's audit log ({@code admin} scope). */
+    /** @return the organization's audit log ({@code admin} scope) */
     public AuditLog audit() {
         return audit;
     }
 
-    /** Releases the client; idempotent. Calls made after closing are not guaranteed to work. */
+    /**
+     * A view of this client whose calls all use {@code options} (over any options this view already has):
+     * the same connection pool, retry policy and circuit breaker. Cheap to make, for one call or many.
+     *
+     * <pre>{@code
+     * rapport.withOptions(RequestOptions.builder().idempotencyKey(key).build()).partners().create(input);
+     * }</pre>
+     *
+     * <p>Closing a view does nothing; close the client it came from.
+     *
+     * @param options the options for the view's calls
+     * @return the view
+     */
+    public RapportClient withOptions(RequestOptions options) {
+        Objects.requireNonNull(options, "options");
+        return new RapportClient(apiClient, executor.withOptions(options), null, clock, true);
+    }
+
+    /**
+     * Runs {@code call} (one call of this client, or of a view of it) on this thread and answers its result
+     * with the metadata of the last response it received: status, request id, rate-limit headers, whether
+     * it was a replay. For a stream of all pages, that is the page last read.
+     *
+     * <pre>{@code
+     * RapportResponse<Partner> answer = rapport.withResponse(() -> rapport.partners().create(input));
+     * String requestId = answer.metadata().requestId().orElse("?");
+     * }</pre>
+     *
+     * @param call the call to run
+     * @param <T>  what it returns
+     * @return its result and metadata
+     * @throws IllegalStateException when {@code call} made no request
+     * @throws RapportException      whatever the call throws
+     */
+    public <T> RapportResponse<T> withResponse(Supplier<T> call) {
+        Objects.requireNonNull(call, "call");
+        ResponseMetadata[] sink = new ResponseMetadata[1];
+        ResponseMetadata[] previous = CallContext.capture(sink);
+        T value;
+        try {
+            value = call.get();
+        } finally {
+            CallContext.capture(previous);
+        }
+        if (sink[0] == null) {
+            throw new IllegalStateException("The call made no request to Rapport");
+        }
+        return new RapportResponse<>(value, sink[0]);
+    }
+
+    /** Releases the client; idempotent. Calls made after closing are not guaranteed to work. A view's close does nothing. */
     @Override
     public void close() {
-        closed = true;
+        if (!view) {
+            closed = true;
+        }
     }
 
     boolean isClosed() {
@@ -197,7 +302,12 @@ public final class RapportClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** The server, for example {@code https://api.rapport.example}; http or https, no query. */
+        /**
+         * The server, for example {@code https://api.rapport.example}; http or https, no query.
+         *
+         * @param baseUrl the server URL
+         * @return this builder
+         */
         public Builder baseUrl(String baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
             URI uri;
@@ -216,7 +326,12 @@ public final class RapportClient implements AutoCloseable {
             return this;
         }
 
-        /** An organization API key ({@code rk_...}) or the platform admin key. */
+        /**
+         * An organization API key ({@code rk_...}) or the platform admin key.
+         *
+         * @param apiKey the key
+         * @return this builder
+         */
         public Builder apiKey(String apiKey) {
             if (apiKey == null || apiKey.isBlank()) {
                 throw new IllegalArgumentException("apiKey must not be blank");
@@ -228,19 +343,34 @@ public final class RapportClient implements AutoCloseable {
             return this;
         }
 
-        /** How long to wait for a connection (default 5 s). */
+        /**
+         * How long to wait for a connection (default 5 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** How long to wait for each response (default 30 s). */
+        /**
+         * How long to wait for each response (default 30 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive(timeout, "readTimeout");
             return this;
         }
 
-        /** Prefixed to the SDK's own User-Agent, to tell integrations apart in Rapport's logs. */
+        /**
+         * Prefixed to the SDK's own User-Agent, to tell integrations apart in Rapport's logs.
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder applicationName(String name) {
             if (name == null || name.isBlank() || name.length() > 100) {
                 throw new IllegalArgumentException("applicationName must be 1..100 characters");
@@ -253,6 +383,9 @@ public final class RapportClient implements AutoCloseable {
          * How many times a call is tried in all, the first attempt included (default 4; 1 turns retries
          * off). Retried: connection failures, timeouts, 408, 429, 500, 502, 503, 504 — never another
          * 4xx — unless the server answers {@code Rapport-Should-Retry}, which decides instead.
+         *
+         * @param maxAttempts attempts in all, 1..20
+         * @return this builder
          */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1 || maxAttempts > 20) {
@@ -265,6 +398,10 @@ public final class RapportClient implements AutoCloseable {
         /**
          * Exponential backoff with full jitter: before retry {@code n} the client waits a random time
          * between 0 and {@code min(max, initial·2ⁿ⁻¹)} (defaults 0.5 s and 30 s).
+         *
+         * @param initial the first wait
+         * @param max the longest wait
+         * @return this builder
          */
         public Builder backoff(Duration initial, Duration max) {
             positive(initial, "initial backoff");
@@ -280,6 +417,9 @@ public final class RapportClient implements AutoCloseable {
         /**
          * The longest {@code Retry-After} the client waits for (default 60 s). A server asking for more
          * ends the retries at once, with the 429 or 503 as the exception.
+         *
+         * @param cap the longest {@code Retry-After} honoured
+         * @return this builder
          */
         public Builder maxRetryAfter(Duration cap) {
             this.maxRetryAfter = positive(cap, "maxRetryAfter");
@@ -290,6 +430,9 @@ public final class RapportClient implements AutoCloseable {
          * Adds a Resilience4j circuit breaker (off by default). Failures worth a retry (connection
          * failures, timeouts, 5xx, 429) count against it, other answers as successes; while it is open,
          * calls fail at once with {@link CircuitOpenException} without reaching the network.
+         *
+         * @param config the circuit breaker settings
+         * @return this builder
          */
         public Builder circuitBreaker(CircuitBreakerConfig config) {
             this.circuitBreakerConfig = Objects.requireNonNull(config, "config");
@@ -322,7 +465,11 @@ public final class RapportClient implements AutoCloseable {
             return circuitBreakerConfig == null ? null : CircuitBreaker.of("rapport", circuitBreakerConfig);
         }
 
-        /** @throws IllegalStateException if {@code baseUrl} or {@code apiKey} was not set */
+        /**
+         * @throws IllegalStateException if {@code baseUrl} or {@code apiKey} was not set
+         *
+         * @return the client
+         */
         public RapportClient build() {
             if (baseUrl == null) {
                 throw new IllegalStateException("baseUrl is required");
@@ -351,9 +498,11 @@ public final class RapportClient implements AutoCloseable {
             setReadTimeout(builder.readTimeout);
             String authorization = "Bearer " + builder.apiKey;
             String userAgent = builder.userAgent;
-            setRequestInterceptor(request -> request
-                    .header("Authorization", authorization)
-                    .header("User-Agent", userAgent));
+            setRequestInterceptor(request -> {
+                request.header("Authorization", authorization).header("User-Agent", userAgent);
+                CallContext.applyTo(request);
+            });
+            setResponseInterceptor(response -> CallContext.record(response.statusCode(), response.headers()));
             this.httpClient = HttpClient.newBuilder().connectTimeout(builder.connectTimeout).build();
         }
 

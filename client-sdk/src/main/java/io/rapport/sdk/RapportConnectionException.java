@@ -5,6 +5,12 @@ package io.rapport.sdk;
  * request may or may not have been processed; creates are safe to repeat with the same idempotency key.
  */
 public class RapportConnectionException extends RapportException {
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong
+     * @param cause the underlying failure, or null
+     */
     public RapportConnectionException(String message, Throwable cause) {
         super(message, cause);
     }

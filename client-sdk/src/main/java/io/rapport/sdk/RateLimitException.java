@@ -1,7 +1,7 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.invoker.ApiException;
-import io.rapport.sdk.generated.model.Problem;
+import io.rapport.sdk.internal.invoker.ApiException;
+import io.rapport.sdk.model.Problem;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,11 +12,22 @@ import java.util.Optional;
  * says how long the server asked to wait.
  */
 public class RateLimitException extends RapportApiException {
+    /**
+     * Creates the exception.
+     *
+     * @param status the HTTP status
+     * @param problem the problem document the server sent
+     * @param cause the underlying failure, or null
+     */
     public RateLimitException(int status, Problem problem, Throwable cause) {
         super(status, problem, cause);
     }
 
-    /** The server's {@code Retry-After}, when it sent one. */
+    /**
+     * The server's {@code Retry-After}, when it sent one.
+     *
+     * @return the wait the server asked for, if any
+     */
     public Optional<Duration> retryAfter() {
         return getCause() instanceof ApiException e ? RetryRules.retryAfter(e, Clock.systemUTC()) : Optional.empty();
     }

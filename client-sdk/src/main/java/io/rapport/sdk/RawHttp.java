@@ -1,7 +1,7 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.invoker.ApiClient;
-import io.rapport.sdk.generated.invoker.ApiException;
+import io.rapport.sdk.internal.invoker.ApiClient;
+import io.rapport.sdk.internal.invoker.ApiException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,6 +46,7 @@ final class RawHttp {
             Thread.currentThread().interrupt();
             throw new ApiException(e);
         }
+        CallContext.record(response.statusCode(), response.headers());
         int status = response.statusCode();
         if (status / 100 != 2 && status != NOT_MODIFIED) {
             String text = new String(response.body(), StandardCharsets.UTF_8);

@@ -4,7 +4,8 @@ import static java.util.concurrent.TimeUnit.NANOSECONDS;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
-import io.rapport.sdk.generated.invoker.ApiException;
+import io.rapport.sdk.internal.invoker.ApiException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -42,12 +43,23 @@ final class RequestExecutor {
     private final ProblemDecoder decoder;
     private final RetryPolicy policy;
     private final CircuitBreaker breaker;
+    private final RequestOptions options;
 
     /** {@code breaker} may be null: no circuit breaking. */
     RequestExecutor(ProblemDecoder decoder, RetryPolicy policy, CircuitBreaker breaker) {
+        this(decoder, policy, breaker, RequestOptions.NONE);
+    }
+
+    private RequestExecutor(ProblemDecoder decoder, RetryPolicy policy, CircuitBreaker breaker, RequestOptions options) {
         this.decoder = decoder;
         this.policy = policy;
         this.breaker = breaker;
+        this.options = options;
+    }
+
+    /** The same policy and breaker, with {@code more} options over these. */
+    RequestExecutor withOptions(RequestOptions more) {
+        return new RequestExecutor(decoder, policy, breaker, options.overriddenBy(more));
     }
 
     <T> T execute(Call<T> call) {
@@ -58,7 +70,7 @@ final class RequestExecutor {
         Retry.AsyncContext<T> retries = policy.newCall();
         int retryCount = 0;
         while (true) {
-            Map<String, String> headers = new HashMap<>();
+            Map<String, String> headers = new HashMap<>(options.headers());
             if (retryCount > 0) {
                 headers.put(RETRY_COUNT, Integer.toString(retryCount));
             }
@@ -78,13 +90,25 @@ final class RequestExecutor {
         }
     }
 
-    /** A create gets its idempotency key once, here, so that every attempt of it is recognised by the server. */
+    /**
+     * A create gets its idempotency key once, here (the caller's, from {@link RequestOptions}, or a random one),
+     * so that every attempt of it is recognised by the server.
+     */
     <T> T create(CreateCall<T> call) {
-        String idempotencyKey = UUID.randomUUID().toString();
+        String idempotencyKey = options.idempotencyKey() != null ? options.idempotencyKey() : UUID.randomUUID().toString();
         return execute(headers -> call.call(idempotencyKey, headers));
     }
 
     private <T> T attempt(Call<T> call, Map<String, String> headers) throws ApiException {
+        Duration previous = CallContext.timeout(options.timeout());
+        try {
+            return guarded(call, headers);
+        } finally {
+            CallContext.timeout(previous);
+        }
+    }
+
+    private <T> T guarded(Call<T> call, Map<String, String> headers) throws ApiException {
         if (breaker == null) {
             return call.call(headers);
         }

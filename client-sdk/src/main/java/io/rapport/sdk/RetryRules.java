@@ -1,7 +1,7 @@
 package io.rapport.sdk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.rapport.sdk.generated.invoker.ApiException;
+import io.rapport.sdk.internal.invoker.ApiException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

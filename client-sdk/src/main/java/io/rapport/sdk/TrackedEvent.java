@@ -1,6 +1,6 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.model.UsageEventInput;
+import io.rapport.sdk.model.UsageEventInput;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** An event in the tracker, with its place in line and a guard that lets exactly one outcome through. */

@@ -1,8 +1,8 @@
 package io.rapport.sdk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rapport.sdk.generated.api.EventsApi;
-import io.rapport.sdk.generated.model.EventBatch;
+import io.rapport.sdk.internal.api.EventsApi;
+import io.rapport.sdk.model.EventBatch;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -15,7 +15,11 @@ package io.rapport.sdk;
 public record TrackerMetrics(long tracked, int queued, long delivered, long duplicates, long rejected,
                              long failed, long batches, long retries) {
 
-    /** Events the server holds: delivered now or before. */
+    /**
+     * Events the server holds: delivered now or before.
+     *
+     * @return the value
+     */
     public long sent() {
         return delivered + duplicates;
     }

@@ -33,39 +33,83 @@ public final class TrackerOptions {
         this.callback = b.callback;
     }
 
+    /**
+     * A new builder with the defaults.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Every default. */
+    /**
+     * Every default.
+     *
+     * @return the options
+     */
     public static TrackerOptions defaults() {
         return builder().build();
     }
 
+    /**
+     * How many events may wait in the queue at most.
+     *
+     * @return the value
+     */
     public int maxQueueSize() {
         return maxQueueSize;
     }
 
+    /**
+     * How many events go in one batch at most.
+     *
+     * @return the value
+     */
     public int batchSize() {
         return batchSize;
     }
 
+    /**
+     * The largest batch body, in bytes.
+     *
+     * @return the value
+     */
     public int maxBatchBytes() {
         return maxBatchBytes;
     }
 
+    /**
+     * How long an incomplete batch waits before it is sent.
+     *
+     * @return the duration
+     */
     public Duration flushInterval() {
         return flushInterval;
     }
 
+    /**
+     * How long {@code track} waits for room in a full queue before it throws.
+     *
+     * @return the duration
+     */
     public Duration enqueueTimeout() {
         return enqueueTimeout;
     }
 
+    /**
+     * How long {@code close()} waits for the queue to drain.
+     *
+     * @return the duration
+     */
     public Duration closeTimeout() {
         return closeTimeout;
     }
 
+    /**
+     * Told the fate of each event.
+     *
+     * @return the callback
+     */
     public EventCallback callback() {
         return callback;
     }
@@ -83,7 +127,12 @@ public final class TrackerOptions {
         private Builder() {
         }
 
-        /** Events held while waiting to be sent (1..1,000,000; default 10,000). */
+        /**
+         * Events held while waiting to be sent (1..1,000,000; default 10,000).
+         *
+         * @param size how many
+         * @return this builder
+         */
         public Builder maxQueueSize(int size) {
             if (size < 1 || size > 1_000_000) {
                 throw new IllegalArgumentException("maxQueueSize must be 1..1000000, got " + size);
@@ -92,7 +141,12 @@ public final class TrackerOptions {
             return this;
         }
 
-        /** Events per batch (1..500; default 500). */
+        /**
+         * Events per batch (1..500; default 500).
+         *
+         * @param size how many
+         * @return this builder
+         */
         public Builder batchSize(int size) {
             if (size < 1 || size > MAX_BATCH_EVENTS) {
                 throw new IllegalArgumentException("batchSize must be 1.." + MAX_BATCH_EVENTS + ", got " + size);
@@ -101,7 +155,12 @@ public final class TrackerOptions {
             return this;
         }
 
-        /** Serialized bytes per batch (4 KiB..1 MiB; default 1 MiB). */
+        /**
+         * Serialized bytes per batch (4 KiB..1 MiB; default 1 MiB).
+         *
+         * @param bytes the largest batch body in bytes
+         * @return this builder
+         */
         public Builder maxBatchBytes(int bytes) {
             if (bytes < 4096 || bytes > MAX_BATCH_BYTES) {
                 throw new IllegalArgumentException("maxBatchBytes must be 4096.." + MAX_BATCH_BYTES + ", got " + bytes);
@@ -110,7 +169,12 @@ public final class TrackerOptions {
             return this;
         }
 
-        /** The longest a partial batch waits before it is sent (default 1 s). */
+        /**
+         * The longest a partial batch waits before it is sent (default 1 s).
+         *
+         * @param interval a positive duration
+         * @return this builder
+         */
         public Builder flushInterval(Duration interval) {
             this.flushInterval = positive(interval, "flushInterval");
             return this;
@@ -119,6 +183,9 @@ public final class TrackerOptions {
         /**
          * How long {@code track} waits for room in a full queue before it throws
          * {@link TrackerQueueFullException} (default zero: it never blocks).
+         *
+         * @param timeout a positive duration
+         * @return this builder
          */
         public Builder enqueueTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "enqueueTimeout");
@@ -129,18 +196,33 @@ public final class TrackerOptions {
             return this;
         }
 
-        /** How long {@code close} tries to deliver what is queued before reporting it as failed (default 10 s). */
+        /**
+         * How long {@code close} tries to deliver what is queued before reporting it as failed (default 10 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
         public Builder closeTimeout(Duration timeout) {
             this.closeTimeout = positive(timeout, "closeTimeout");
             return this;
         }
 
-        /** Told the outcome of every event; see {@link EventCallback} for the threading. */
+        /**
+         * Told the outcome of every event; see {@link EventCallback} for the threading.
+         *
+         * @param callback told the fate of each event
+         * @return this builder
+         */
         public Builder callback(EventCallback callback) {
             this.callback = Objects.requireNonNull(callback, "callback");
             return this;
         }
 
+        /**
+         * Builds the options.
+         *
+         * @return the options
+         */
         public TrackerOptions build() {
             return new TrackerOptions(this);
         }

@@ -6,6 +6,11 @@ package io.rapport.sdk;
  * {@link EventTracker#offer} to decide per event.
  */
 public class TrackerQueueFullException extends RapportException {
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong
+     */
     public TrackerQueueFullException(String message) {
         super(message, null);
     }

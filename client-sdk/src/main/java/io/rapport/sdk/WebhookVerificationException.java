@@ -5,6 +5,11 @@ package io.rapport.sdk;
  * or no signature matches. Answer such a request with 400 and do not act on it.
  */
 public class WebhookVerificationException extends RapportException {
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong
+     */
     public WebhookVerificationException(String message) {
         super(message, null);
     }

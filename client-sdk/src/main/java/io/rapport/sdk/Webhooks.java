@@ -1,5 +1,9 @@
 package io.rapport.sdk;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rapport.sdk.internal.invoker.ApiClient;
+import io.rapport.sdk.model.WebhookEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -20,8 +24,16 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code whsec_<base64 key>} as shown when the subscription was created.
  *
  * <pre>{@code
- * Webhooks.verify(secret, request.headers(), rawBody); // throws if forged, altered or replayed late
+ * WebhookEvent event = Webhooks.constructEvent(secret, request.headers(), rawBody); // verified, then parsed
+ * if (event.getType() == WebhookEventType.SCORE_TIER_CHANGED) { ... }
  * }</pre>
+ *
+ * <p>Forward compatible: fields a newer server adds are ignored, and an event type or enum value this SDK
+ * does not know reads as {@code UNKNOWN_DEFAULT_OPEN_API} (skip such events rather than failing them).
+ *
+ * <p>Secret rotation: after {@code rotateSecret}, deliveries carry a signature by the new secret and, for the
+ * server's overlap (24 hours by default), one by the previous secret as well; {@link #verify} accepts a
+ * delivery when any one of its signatures matches, so a receiver may switch secrets at any time in that window.
  *
  * <p>Pass the body exactly as received, before any JSON parsing. Signatures are compared in constant
  * time; a timestamp more than 5 minutes from now is refused, which bounds replays. Stateless and
@@ -33,7 +45,37 @@ public final class Webhooks {
     private static final String SECRET_PREFIX = "whsec_";
     private static final String VERSION = "v1";
 
+    private static final ObjectMapper MAPPER = ApiClient.createDefaultObjectMapper();
+
     private Webhooks() {
+    }
+
+    /**
+     * Verifies one delivery against the system clock (as {@link #verify}) and answers its typed body.
+     *
+     * @param secret  the subscription's signing secret, {@code whsec_...}
+     * @param headers the request headers; names are matched without regard to case
+     * @param body    the raw request body
+     * @return the event
+     * @throws WebhookVerificationException when the delivery is not authentic or not recent, or its body is not
+     *                                      a webhook event
+     * @throws IllegalArgumentException     when the secret is not a valid base64 key
+     */
+    public static WebhookEvent constructEvent(String secret, Map<String, ? extends List<String>> headers, String body) {
+        return constructEvent(secret, headers, body, Clock.systemUTC());
+    }
+
+    static WebhookEvent constructEvent(String secret, Map<String, ? extends List<String>> headers, String body, Clock clock) {
+        verify(secret, headers, body, clock);
+        try {
+            WebhookEvent event = MAPPER.readValue(body, WebhookEvent.class);
+            if (event == null || event.getType() == null || event.getData() == null) {
+                throw new WebhookVerificationException("The delivery's body has no type or data");
+            }
+            return event;
+        } catch (JsonProcessingException e) {
+            throw new WebhookVerificationException("The delivery's body is not a webhook event: " + e.getOriginalMessage());
+        }
     }
 
     /**
@@ -52,6 +94,11 @@ public final class Webhooks {
     /**
      * Checks one delivery given its three headers' values (for frameworks without a header map).
      *
+     * @param secret the subscription's signing secret, {@code whsec_...}
+     * @param webhookId the {@code webhook-id} header
+     * @param webhookTimestamp the {@code webhook-timestamp} header
+     * @param webhookSignature the {@code webhook-signature} header
+     * @param body the raw request body
      * @throws WebhookVerificationException when a value is missing, or the delivery is not authentic or not recent
      * @throws IllegalArgumentException     when the secret is not a valid base64 key
      */
@@ -95,6 +142,11 @@ public final class Webhooks {
     /**
      * The {@code webhook-signature} value for a delivery: {@code v1,<base64>}. For tests of a receiver.
      *
+     * @param secret the subscription's signing secret, {@code whsec_...}
+     * @param id the delivery id ({@code webhook-id})
+     * @param timestamp Unix seconds
+     * @param body the raw request body
+     * @return the value
      * @throws IllegalArgumentException when the secret is not a valid base64 key
      */
     public static String sign(String secret, String id, long timestamp, String body) {

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rapport.sdk.generated.invoker.JSON;
-import io.rapport.sdk.generated.model.EventBatchResult;
-import io.rapport.sdk.generated.model.EventRejection;
-import io.rapport.sdk.generated.model.Problem;
-import io.rapport.sdk.generated.model.UsageEventInput;
+import io.rapport.sdk.internal.invoker.JSON;
+import io.rapport.sdk.model.EventBatchResult;
+import io.rapport.sdk.model.EventRejection;
+import io.rapport.sdk.model.Problem;
+import io.rapport.sdk.model.UsageEventInput;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.rapport.sdk.generated.invoker.ApiClient;
-import io.rapport.sdk.generated.model.UsageEventInput;
+import io.rapport.sdk.internal.invoker.ApiClient;
+import io.rapport.sdk.model.UsageEventInput;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,6 @@
 package io.rapport.sdk;
 
-import io.rapport.sdk.generated.model.UsageEventInput;
+import io.rapport.sdk.model.UsageEventInput;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

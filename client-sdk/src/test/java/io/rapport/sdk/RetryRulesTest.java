@@ -3,7 +3,7 @@ package io.rapport.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import io.rapport.sdk.generated.invoker.ApiException;
+import io.rapport.sdk.internal.invoker.ApiException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpHeaders;

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rapport.it.support.RapportServerExtension;
 import io.rapport.sdk.InvalidRequestException;
 import io.rapport.sdk.RapportClient;
-import io.rapport.sdk.generated.model.BrandColors;
-import io.rapport.sdk.generated.model.Officer;
-import io.rapport.sdk.generated.model.OfficerInput;
-import io.rapport.sdk.generated.model.SocialLinks;
+import io.rapport.sdk.model.BrandColors;
+import io.rapport.sdk.model.Officer;
+import io.rapport.sdk.model.OfficerInput;
+import io.rapport.sdk.model.SocialLinks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

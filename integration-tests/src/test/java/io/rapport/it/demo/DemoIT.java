@@ -6,8 +6,8 @@ import io.rapport.it.support.MutableClock;
 import io.rapport.it.support.RapportServerExtension;
 import io.rapport.it.support.TestDatabases;
 import io.rapport.sdk.RapportClient;
-import io.rapport.sdk.generated.model.RelationshipScore;
-import io.rapport.sdk.generated.model.ScoredPartner;
+import io.rapport.sdk.model.RelationshipScore;
+import io.rapport.sdk.model.ScoredPartner;
 import io.rapport.server.demo.Demo;
 import io.rapport.server.demo.DemoData;
 import java.time.Instant;
@@ -84,11 +84,11 @@ class DemoIT {
         List<ScoredPartner> all = data.officers().stream()
                 .flatMap(o -> client.scores().allRankedPartners(o.id(), null, null, null, null)).toList();
         assertThat(all).extracting(p -> p.getTier().getValue()).contains("hot", "engaged", "warming", "cold");
-        assertThat(all).extracting(p -> p.getNextStep().getCode())
+        assertThat(all).extracting(p -> p.getNextStep().getCode().getValue())
                 .contains("thank_and_support", "check_in", "invite_to_meet", "ask_for_business", "ask_for_feedback",
                         "share_useful_tool", "give_space");
         // model 2: an app open is worth a quarter once a day, so nobody who only opens the app is hot
-        assertThat(all).filteredOn(p -> p.getNextStep().getCode().equals("give_space"))
+        assertThat(all).filteredOn(p -> p.getNextStep().getCode().getValue().equals("give_space"))
                 .allSatisfy(p -> assertThat(p.getNextStep().getFact()).startsWith("You sent a note"));
     }
 

@@ -14,16 +14,16 @@ import io.rapport.sdk.NotFoundException;
 import io.rapport.sdk.PermissionException;
 import io.rapport.sdk.RapportApiException;
 import io.rapport.sdk.RapportClient;
-import io.rapport.sdk.generated.model.AppInstall;
-import io.rapport.sdk.generated.model.AppInstallCreated;
-import io.rapport.sdk.generated.model.AppInstallInput;
-import io.rapport.sdk.generated.model.AppInstallStatus;
-import io.rapport.sdk.generated.model.EventBatchResult;
-import io.rapport.sdk.generated.model.Officer;
-import io.rapport.sdk.generated.model.Partner;
-import io.rapport.sdk.generated.model.Scope;
-import io.rapport.sdk.generated.model.UsageEvent;
-import io.rapport.sdk.generated.model.UsageEventInput;
+import io.rapport.sdk.model.AppInstall;
+import io.rapport.sdk.model.AppInstallCreated;
+import io.rapport.sdk.model.AppInstallInput;
+import io.rapport.sdk.model.AppInstallStatus;
+import io.rapport.sdk.model.EventBatchResult;
+import io.rapport.sdk.model.Officer;
+import io.rapport.sdk.model.Partner;
+import io.rapport.sdk.model.Scope;
+import io.rapport.sdk.model.UsageEvent;
+import io.rapport.sdk.model.UsageEventInput;
 import java.time.Instant;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -184,8 +184,8 @@ class AppInstallsIT {
     void deactivatedOrganization_getsNoNewEvents_fromItsKeysOrItsApps() {
         Installed it = install();
         try (RapportClient admin = SERVER.admin()) {
-            admin.organizations().update(it.org().orgId(), new io.rapport.sdk.generated.model.OrganizationUpdate()
-                    .name("Gone").status(io.rapport.sdk.generated.model.OrganizationStatus.DEACTIVATED));
+            admin.organizations().update(it.org().orgId(), new io.rapport.sdk.model.OrganizationUpdate()
+                    .name("Gone").status(io.rapport.sdk.model.OrganizationStatus.DEACTIVATED));
         }
 
         assertForbidden(() -> it.app().events().send(List.of(anEvent(Instant.now()).input())), "organization_deactivated");

@@ -7,7 +7,7 @@ import io.rapport.it.support.FaultProxy;
 import io.rapport.it.support.RapportServerExtension;
 import io.rapport.it.support.TestOrg;
 import io.rapport.sdk.RapportClient;
-import io.rapport.sdk.generated.model.Partner;
+import io.rapport.sdk.model.Partner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

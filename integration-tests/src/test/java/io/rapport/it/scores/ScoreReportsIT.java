@@ -13,16 +13,16 @@ import io.rapport.it.support.MutableClock;
 import io.rapport.it.support.RapportServerExtension;
 import io.rapport.sdk.NotFoundException;
 import io.rapport.sdk.RapportClient;
-import io.rapport.sdk.generated.model.Branch;
-import io.rapport.sdk.generated.model.DigestNextStep;
-import io.rapport.sdk.generated.model.OfficerDigest;
-import io.rapport.sdk.generated.model.OfficerOversight;
-import io.rapport.sdk.generated.model.Officer;
-import io.rapport.sdk.generated.model.OversightSummary;
-import io.rapport.sdk.generated.model.Partner;
-import io.rapport.sdk.generated.model.ScoreHistory;
-import io.rapport.sdk.generated.model.ScoreHistoryDay;
-import io.rapport.sdk.generated.model.Tier;
+import io.rapport.sdk.model.Branch;
+import io.rapport.sdk.model.DigestNextStep;
+import io.rapport.sdk.model.OfficerDigest;
+import io.rapport.sdk.model.OfficerOversight;
+import io.rapport.sdk.model.Officer;
+import io.rapport.sdk.model.OversightSummary;
+import io.rapport.sdk.model.Partner;
+import io.rapport.sdk.model.ScoreHistory;
+import io.rapport.sdk.model.ScoreHistoryDay;
+import io.rapport.sdk.model.Tier;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -106,12 +106,12 @@ class ScoreReportsIT {
         // as it is, is left room, and the cold one falls past the three
         assertThat(digest.getNextSteps()).extracting(DigestNextStep::getPartnerId)
                 .containsExactly(engaged.getId(), ready.getId(), advocate.getId());
-        assertThat(digest.getNextSteps()).extracting(s -> s.getNextStep().getCode())
+        assertThat(digest.getNextSteps()).extracting(s -> s.getNextStep().getCode().getValue())
                 .containsExactly("thank_and_support", "invite_to_meet", "thank_and_support");
         assertThat(digest.getNextSteps().get(0).getWhyNow()).isEqualTo("Sent you a referral 16 hours ago, not thanked yet.");
         assertThat(digest.getNextSteps().get(1).getWhyNow()).startsWith("Tapped to contact you 2 days ago");
         assertThat(client.scores().forRelationship(ScoresIT.relationshipId(client, officer, touched)).getNextStep()
-                .getCode()).isEqualTo("give_space");
+                .getCode().getValue()).isEqualTo("give_space");
         assertThat(client.scores().digest(officer.getId(), LocalDate.parse("2026-03-01")).getActivity())
                 .extracting(a -> a.getPartnerId()).containsExactly(cold.getId());
     }

@@ -16,22 +16,22 @@ import io.rapport.sdk.InvalidRequestException;
 import io.rapport.sdk.NotFoundException;
 import io.rapport.sdk.RapportApiException;
 import io.rapport.sdk.RapportClient;
-import io.rapport.sdk.generated.model.Officer;
-import io.rapport.sdk.generated.model.Partner;
-import io.rapport.sdk.generated.model.PartnerSort;
-import io.rapport.sdk.generated.model.PartnerType;
-import io.rapport.sdk.generated.model.RelationshipScore;
-import io.rapport.sdk.generated.model.ScoreChange;
-import io.rapport.sdk.generated.model.ScoreChangeCause;
-import io.rapport.sdk.generated.model.ScoreChangeKind;
-import io.rapport.sdk.generated.model.ScoreChangePage;
-import io.rapport.sdk.generated.model.ScoreContribution;
-import io.rapport.sdk.generated.model.ScoredPartner;
-import io.rapport.sdk.generated.model.ScoredPartnerPage;
-import io.rapport.sdk.generated.model.Stage;
-import io.rapport.sdk.generated.model.Tier;
-import io.rapport.sdk.generated.model.Trend;
-import io.rapport.sdk.generated.model.UsageEventInput;
+import io.rapport.sdk.model.Officer;
+import io.rapport.sdk.model.Partner;
+import io.rapport.sdk.model.PartnerSort;
+import io.rapport.sdk.model.PartnerType;
+import io.rapport.sdk.model.RelationshipScore;
+import io.rapport.sdk.model.ScoreChange;
+import io.rapport.sdk.model.ScoreChangeCause;
+import io.rapport.sdk.model.ScoreChangeKind;
+import io.rapport.sdk.model.ScoreChangePage;
+import io.rapport.sdk.model.ScoreContribution;
+import io.rapport.sdk.model.ScoredPartner;
+import io.rapport.sdk.model.ScoredPartnerPage;
+import io.rapport.sdk.model.Stage;
+import io.rapport.sdk.model.Tier;
+import io.rapport.sdk.model.Trend;
+import io.rapport.sdk.model.UsageEventInput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ class ScoresIT {
         assertThat(score.getTrend()).isEqualTo(Trend.STEADY);
         assertThat(score.getStage()).isEqualTo(Stage.RELATIONSHIP);
         // a referral within 30 days: thank them, whatever the stage
-        assertThat(score.getNextStep().getCode()).isEqualTo("thank_and_support");
+        assertThat(score.getNextStep().getCode().getValue()).isEqualTo("thank_and_support");
         assertThat(score.getNextStep().getRule()).isEqualTo(2);
         assertThat(score.getNextStep().getFact()).isEqualTo("Sent you a referral yesterday.");
         assertThat(score.getNextStep().getFactAt().toInstant()).isEqualTo(yesterday);
@@ -262,7 +262,7 @@ class ScoresIT {
         assertThatThrownBy(() -> client.scores().changes("bm9wZQ", 10))
                 .isInstanceOfSatisfying(RapportApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.problem().getErrors()).extracting(f -> f.getField()).containsExactly("after");
+                    assertThat(e.problem().getErrors()).extracting(f -> f.getField()).containsExactly("cursor");
                 });
     }
 

@@ -10,13 +10,13 @@ import io.rapport.it.support.MutableClock;
 import io.rapport.it.support.RapportServerExtension;
 import io.rapport.it.support.TestOrg;
 import io.rapport.sdk.RapportClient;
-import io.rapport.sdk.generated.model.JobStatus;
-import io.rapport.sdk.generated.model.Officer;
-import io.rapport.sdk.generated.model.Partner;
-import io.rapport.sdk.generated.model.ScoredPartner;
-import io.rapport.sdk.generated.model.ScoringModel;
-import io.rapport.sdk.generated.model.ScoringModelInput;
-import io.rapport.sdk.generated.model.Trend;
+import io.rapport.sdk.model.JobStatus;
+import io.rapport.sdk.model.Officer;
+import io.rapport.sdk.model.Partner;
+import io.rapport.sdk.model.ScoredPartner;
+import io.rapport.sdk.model.ScoringModel;
+import io.rapport.sdk.model.ScoringModelInput;
+import io.rapport.sdk.model.Trend;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -130,7 +130,7 @@ class ScoringModelNodesIT {
         assertThat(shown).containsOnly(
                 Map.entry(byAge.get(1), Trend.RISING), Map.entry(byAge.get(16), Trend.COOLING),
                 Map.entry(byAge.get(40), Trend.COOLING));
-        for (Trend trend : Trend.values()) {
+        for (Trend trend : List.of(Trend.RISING, Trend.STEADY, Trend.COOLING)) {
             assertThat(trends(nodeB, officer, trend).keySet()).as("filtered by %s", trend)
                     .containsExactlyInAnyOrderElementsOf(shown.entrySet().stream()
                             .filter(e -> e.getValue() == trend).map(Map.Entry::getKey).toList());

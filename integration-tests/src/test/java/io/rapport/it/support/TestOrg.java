@@ -1,8 +1,8 @@
 package io.rapport.it.support;
 
 import io.rapport.sdk.RapportClient;
-import io.rapport.sdk.generated.model.ApiKeyInput;
-import io.rapport.sdk.generated.model.Scope;
+import io.rapport.sdk.model.ApiKeyInput;
+import io.rapport.sdk.model.Scope;
 import java.util.List;
 import java.util.UUID;
 

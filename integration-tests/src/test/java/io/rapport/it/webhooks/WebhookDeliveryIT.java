@@ -16,17 +16,17 @@ import io.rapport.sdk.RapportClient;
 import io.rapport.sdk.WebhookEventTypes;
 import io.rapport.sdk.WebhookVerificationException;
 import io.rapport.sdk.Webhooks;
-import io.rapport.sdk.generated.model.Officer;
-import io.rapport.sdk.generated.model.Partner;
-import io.rapport.sdk.generated.model.ScoreChange;
-import io.rapport.sdk.generated.model.ScoreChangeCause;
-import io.rapport.sdk.generated.model.ScoreChangeKind;
-import io.rapport.sdk.generated.model.WebhookAttempt;
-import io.rapport.sdk.generated.model.WebhookDelivery;
-import io.rapport.sdk.generated.model.WebhookDeliveryStatus;
-import io.rapport.sdk.generated.model.WebhookSubscription;
-import io.rapport.sdk.generated.model.WebhookSubscriptionCreated;
-import io.rapport.sdk.generated.model.WebhookSubscriptionInput;
+import io.rapport.sdk.model.Officer;
+import io.rapport.sdk.model.Partner;
+import io.rapport.sdk.model.ScoreChange;
+import io.rapport.sdk.model.ScoreChangeCause;
+import io.rapport.sdk.model.ScoreChangeKind;
+import io.rapport.sdk.model.WebhookAttempt;
+import io.rapport.sdk.model.WebhookDelivery;
+import io.rapport.sdk.model.WebhookDeliveryStatus;
+import io.rapport.sdk.model.WebhookSubscription;
+import io.rapport.sdk.model.WebhookSubscriptionCreated;
+import io.rapport.sdk.model.WebhookSubscriptionInput;
 import io.rapport.server.RapportApplication;
 import io.rapport.server.webhook.WebhookDispatcher;
 import java.net.URI;
@@ -253,7 +253,7 @@ class WebhookDeliveryIT {
             UUID subscriptionId = subscribe(client, receiver, WebhookEventTypes.TIER_CHANGED,
                     WebhookEventTypes.STAGE_CHANGED).getSubscription().getId();
             Officer officer = anOfficer().create(client);
-            List<io.rapport.sdk.generated.model.UsageEventInput> events = new java.util.ArrayList<>();
+            List<io.rapport.sdk.model.UsageEventInput> events = new java.util.ArrayList<>();
             for (int i = 0; i < 60; i++) {
                 Partner partner = aPartner().create(client);
                 for (int j = 0; j < 2; j++) {
@@ -376,7 +376,7 @@ class WebhookDeliveryIT {
     }
 
     private static void send(RapportClient client, Officer officer, Partner partner, String... types) {
-        List<io.rapport.sdk.generated.model.UsageEventInput> events = java.util.Arrays.stream(types)
+        List<io.rapport.sdk.model.UsageEventInput> events = java.util.Arrays.stream(types)
                 .map(type -> anEvent(CLOCK.instant()).type(type).pair(officer, partner).input()).toList();
         assertThat(client.events().send(events).getAccepted()).isEqualTo(types.length);
     }
@@ -444,7 +444,7 @@ class WebhookDeliveryIT {
     }
 
     private static void sendReferrals(RapportClient client, Officer officer, Partner partner, int count) {
-        List<io.rapport.sdk.generated.model.UsageEventInput> events = java.util.stream.IntStream.range(0, count)
+        List<io.rapport.sdk.model.UsageEventInput> events = java.util.stream.IntStream.range(0, count)
                 .mapToObj(i -> anEvent(CLOCK.instant()).type(EventTypes.REFERRAL_SENT).pair(officer, partner).input())
                 .toList();
         assertThat(client.events().send(events).getAccepted()).isEqualTo(count);

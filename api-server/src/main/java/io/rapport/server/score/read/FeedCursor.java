@@ -1,8 +1,11 @@
 package io.rapport.server.score.read;
 
 import io.rapport.server.common.problem.ApiProblemException;
+import io.rapport.server.common.problem.BadRequestException;
+import io.rapport.server.common.problem.FieldProblem;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /** Opaque position in the change feed: the last sequence number the reader has seen. */
 final class FeedCursor {
@@ -15,8 +18,26 @@ final class FeedCursor {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + seq).getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * The position a request gives as `cursor` or as `after` (its older name, kept for existing pollers),
+     * checked here so a bad one names the parameter it came in.
+     */
+    static String of(String cursor, String after) {
+        if (cursor != null && after != null && !cursor.equals(after)) {
+            throw new BadRequestException("conflicting_parameters", "Give the feed position as cursor or as after, not both",
+                    List.of(new FieldProblem("after", "conflicts with cursor")));
+        }
+        String given = cursor != null ? cursor : after;
+        decode(given, cursor != null ? "cursor" : "after");
+        return given;
+    }
+
     /** 0 (the beginning) when absent. */
     static long decode(String cursor) {
+        return decode(cursor, "cursor");
+    }
+
+    private static long decode(String cursor, String field) {
         if (cursor == null || cursor.isEmpty()) {
             return 0;
         }
@@ -31,7 +52,7 @@ final class FeedCursor {
             }
             return seq;
         } catch (IllegalArgumentException e) {
-            throw ApiProblemException.invalid("after", "is not a cursor this API returned");
+            throw ApiProblemException.invalid(field, "is not a cursor this API returned");
         }
     }
 }

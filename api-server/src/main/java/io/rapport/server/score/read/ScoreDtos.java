@@ -2,6 +2,7 @@ package io.rapport.server.score.read;
 
 import io.rapport.server.common.time.Timestamps;
 import io.rapport.server.generated.model.NextStep;
+import io.rapport.server.generated.model.NextStepCode;
 import io.rapport.server.generated.model.PartnerType;
 import io.rapport.server.generated.model.RelationshipScore;
 import io.rapport.server.generated.model.ScoreChangeCause;
@@ -75,7 +76,7 @@ public final class ScoreDtos {
     }
 
     public static NextStep nextStep(io.rapport.server.score.engine.NextStep step) {
-        return new NextStep().code(step.code()).reason(step.reason()).rule(step.rule()).fact(step.fact())
-                .factAt(Timestamps.utc(step.factAt()));
+        return new NextStep().code(NextStepCode.fromValue(step.code())).reason(step.reason()).rule(step.rule())
+                .fact(step.fact()).factAt(Timestamps.utc(step.factAt()));
     }
 }

@@ -49,8 +49,8 @@ public class ScoreResource implements ScoresApi {
     }
 
     @Override
-    public Response listScoreChanges(String after, Integer limit) {
-        Page<ScoreChange> page = scores.changes(Callers.orgId(), after, limit);
+    public Response listScoreChanges(String cursor, String after, Integer limit) {
+        Page<ScoreChange> page = scores.changes(Callers.orgId(), FeedCursor.of(cursor, after), limit);
         return Response.ok(new ScoreChangePage().items(page.map(ScoreDtos::change).items())
                 .nextCursor(page.nextCursor())).build();
     }
