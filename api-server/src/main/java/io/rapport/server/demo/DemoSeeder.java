@@ -18,6 +18,7 @@ import io.rapport.server.event.IngestResult;
 import io.rapport.server.event.RelationshipRegistry;
 import io.rapport.server.event.Sender;
 import io.rapport.server.install.AppInstallService;
+import io.rapport.server.install.InstallLinks;
 import io.rapport.server.install.IssuedInstall;
 import io.rapport.server.officer.OfficerDraft;
 import io.rapport.server.officer.OfficerService;
@@ -71,7 +72,7 @@ final class DemoSeeder {
         Map<ContentRef, UUID> content = content(orgId);
         String apiKey = new ApiKeyService(jdbi, clock).issue(orgId, "demo", List.of("admin")).secret();
         DemoCast.Link installed = DemoCast.LINKS.get(0);
-        IssuedInstall install = new AppInstallService(jdbi, clock, new RelationshipRegistry(clock))
+        IssuedInstall install = new AppInstallService(jdbi, clock, new RelationshipRegistry(clock), new InstallLinks(jdbi, clock))
                 .register(orgId, officers.get(installed.officer()).id(), partners.get(installed.partner()).id(), "ios");
 
         DemoActivity activity = new DemoActivity(seed, now);

@@ -20,12 +20,14 @@ public class AppInstallService {
     private final Clock clock;
     private final Ids ids;
     private final RelationshipRegistry relationships;
+    private final InstallLinks links;
 
-    public AppInstallService(Jdbi jdbi, Clock clock, RelationshipRegistry relationships) {
+    public AppInstallService(Jdbi jdbi, Clock clock, RelationshipRegistry relationships, InstallLinks links) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.ids = new Ids(clock);
         this.relationships = relationships;
+        this.links = links;
     }
 
     public IssuedInstall register(UUID orgId, UUID officerId, UUID partnerId, String platform) {
@@ -42,12 +44,25 @@ public class AppInstallService {
             AppInstallDao dao = handle.attach(AppInstallDao.class);
             dao.insert(orgId, installId, relationshipId, platform, InstallTokenFormat.prefixOf(token),
                     Secrets.sha256(token), now);
-            return new IssuedInstall(find(handle, orgId, installId), token);
+            InstallLink link = links.issue(handle, orgId, installId);
+            return new IssuedInstall(find(handle, orgId, installId), token, link);
         });
     }
 
     public AppInstall get(UUID orgId, UUID installId) {
         return jdbi.withHandle(handle -> find(handle, orgId, installId));
+    }
+
+    /** A new one-time link for an active install (the phone was lost, the last link expired). */
+    public InstallLink newLink(UUID orgId, UUID installId) {
+        return jdbi.inTransaction(handle -> {
+            AppInstall install = find(handle, orgId, installId);
+            if (!"active".equals(install.status())) {
+                throw new ApiProblemException(409, "install_inactive", "Conflict",
+                        "This app install is " + install.status() + "; register the install again");
+            }
+            return links.issue(handle, orgId, installId);
+        });
     }
 
     public void revoke(UUID orgId, UUID installId) {
