@@ -4,6 +4,9 @@ import io.rapport.sdk.generated.api.AppInstallsApi;
 import io.rapport.sdk.generated.model.AppInstall;
 import io.rapport.sdk.generated.model.AppInstallCreated;
 import io.rapport.sdk.generated.model.AppInstallInput;
+import io.rapport.sdk.generated.model.InstallLink;
+import io.rapport.sdk.generated.model.InstallLinkExchange;
+import io.rapport.sdk.generated.model.InstallLinkToken;
 import java.util.UUID;
 
 /**
@@ -27,6 +30,20 @@ public final class AppInstalls {
 
     public AppInstall get(UUID installId) {
         return executor.execute(headers -> api.getAppInstall(installId, headers));
+    }
+
+    /** A new one-time install link ({@code /i/{code}}, 7 days) for an active install. */
+    public InstallLink newLink(UUID installId) {
+        return executor.execute(headers -> api.createInstallLink(installId, headers));
+    }
+
+    /**
+     * Exchanges an install link's code (the part after {@code /i/}) for a fresh install token, as the app
+     * page does; needs no credential. Throws with code {@code install_link_used}, {@code install_link_expired}
+     * or {@code install_link_unknown} when the link cannot be used.
+     */
+    public InstallLinkToken exchangeLink(String code) {
+        return executor.execute(headers -> api.exchangeInstallLink(new InstallLinkExchange().code(code), headers));
     }
 
     /** Revokes the install at once: its token answers 401 from now on. Revoking twice is harmless. */

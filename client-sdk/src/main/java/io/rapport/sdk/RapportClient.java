@@ -17,6 +17,7 @@ import io.rapport.sdk.generated.api.ScoreReportsApi;
 import io.rapport.sdk.generated.api.ScoresApi;
 import io.rapport.sdk.generated.api.ScoringModelApi;
 import io.rapport.sdk.generated.api.WebhooksApi;
+import io.rapport.sdk.generated.api.EmbedApi;
 import io.rapport.sdk.generated.invoker.ApiClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,6 +60,7 @@ public final class RapportClient implements AutoCloseable {
     private final TrackerFactory trackers;
     private final Scores scores;
     private final WebhookSubscriptions webhooks;
+    private final Embeds embeds;
     private volatile boolean closed;
 
     private RapportClient(Builder builder) {
@@ -79,6 +81,7 @@ public final class RapportClient implements AutoCloseable {
         this.scores = new Scores(new ScoresApi(apiClient), new ScoringModelApi(apiClient),
                 new ScoreReportsApi(apiClient), new OversightApi(apiClient), executor);
         this.webhooks = new WebhookSubscriptions(new WebhooksApi(apiClient), executor);
+        this.embeds = new Embeds(new EmbedApi(apiClient), executor);
     }
 
     public static Builder builder() {
@@ -147,6 +150,11 @@ public final class RapportClient implements AutoCloseable {
     /** Webhook subscriptions, their deliveries and redelivery; see {@link Webhooks} to verify what arrives. */
     public WebhookSubscriptions webhooks() {
         return webhooks;
+    }
+
+    /** Embed tokens for the officer's score card page, and the origins allowed to frame it. */
+    public Embeds embeds() {
+        return embeds;
     }
 
     /** Releases the client; idempotent. Calls made after closing are not guaranteed to work. */

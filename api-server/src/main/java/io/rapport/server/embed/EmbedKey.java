@@ -1,5 +1,5 @@
 package io.rapport.server.embed;
 
 /** What verifying an embed token needs: the org's key (null if it never minted one) and whether all is active. */
-record EmbedKey(byte[] signingKey, String orgStatus, boolean officerActive) {
+public record EmbedKey(byte[] signingKey, String orgStatus, boolean officerActive) {
 }
