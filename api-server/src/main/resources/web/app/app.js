@@ -459,6 +459,11 @@
     }
     if ('serviceWorker' in navigator) {
       navigator.serviceWorker.register('/app/sw.js', { scope: '/app/' }).catch(function () { /* the app works without it */ });
+      // The first visit loaded the feed before the worker took over: fetch it once more through the worker,
+      // so that the next start works offline.
+      navigator.serviceWorker.addEventListener('controllerchange', function () {
+        fetch('/v1/app/feed', { headers: { 'Authorization': 'Bearer ' + token } }).catch(function () {});
+      });
     }
     wire();
     loadFeed().then(function (feed) {

@@ -17,6 +17,7 @@ import io.rapport.server.event.EventInput;
 import io.rapport.server.event.IngestResult;
 import io.rapport.server.event.RelationshipRegistry;
 import io.rapport.server.event.Sender;
+import io.rapport.server.embed.EmbedService;
 import io.rapport.server.install.AppInstallService;
 import io.rapport.server.install.InstallLinks;
 import io.rapport.server.install.IssuedInstall;
@@ -91,7 +92,9 @@ final class DemoSeeder {
             }
             sweeper.sweep();
         }
-        return new DemoData(seed, now, orgId, org.name(), officers, partners, apiKey, install.token(), sent, stored);
+        String scoreCard = new EmbedService(jdbi, clock).mint(orgId, officers.get(0).id(), Duration.ofHours(12)).path();
+        return new DemoData(seed, now, orgId, org.name(), officers, partners, apiKey, install.token(), sent, stored,
+                install.link().path(), scoreCard);
     }
 
     private List<DemoData.Person> officers(UUID orgId, UUID branchId) {

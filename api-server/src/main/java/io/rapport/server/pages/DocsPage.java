@@ -12,7 +12,7 @@ import java.net.URI;
 import java.util.Set;
 
 /** The API reference: Swagger UI from its webjar, rendering the served contract. No CDN, works offline. */
-@Path("/docs")
+@Path("/")
 public class DocsPage {
     private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
     private static final Set<String> VIEWER_FILES = Set.of("swagger-ui-bundle.js", "swagger-ui.css",
@@ -25,7 +25,7 @@ public class DocsPage {
     private final String version = SwaggerUiVersion.find();
 
     @GET
-    @Path("{slash: /?}")
+    @Path("docs{slash: /?}")
     public Response page(@PathParam("slash") String slash, @Context Request request) {
         if (slash.isEmpty()) {
             return StaticAssets.headers(Response.status(308).location(URI.create("/docs/")), null).build();
@@ -34,7 +34,7 @@ public class DocsPage {
     }
 
     @GET
-    @Path("{file}")
+    @Path("docs/{file}")
     public Response file(@PathParam("file") String file, @Context Request request) {
         if (file.equals("docs.js") || file.equals("docs.css")) {
             return assets.serve("web/docs/" + file, request, CSP);

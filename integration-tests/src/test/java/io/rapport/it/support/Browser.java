@@ -108,6 +108,11 @@ public final class Browser implements AutoCloseable {
         return driver.executeScript(script, args);
     }
 
+    /** A script that answers through its last argument, the callback (for promises). */
+    public Object asyncScript(String script, Object... args) {
+        return driver.executeAsyncScript(script, args);
+    }
+
     /** The browser's own notion of the network: offline (requests fail, navigator.onLine false) or back. */
     public void network(boolean online) {
         driver.executeCdpCommand("Network.enable", Map.of());

@@ -54,6 +54,29 @@ public final class Portraits {
         g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.drawArc(142, 160, 36, 16, 200, 140);
         g.dispose();
+        return png(image);
+    }
+
+    /** A partner's logo: a rounded square in the brokerage's colour with its initials. */
+    public static byte[] logo(String initials) {
+        int size = 128;
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, size, size);
+        g.setColor(new Color(0xC2410C));
+        g.fillRoundRect(8, 8, size - 16, size - 16, 28, 28);
+        g.setColor(Color.WHITE);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 52));
+        java.awt.FontMetrics metrics = g.getFontMetrics();
+        g.drawString(initials, (size - metrics.stringWidth(initials)) / 2, (size + metrics.getAscent()) / 2 - 8);
+        g.dispose();
+        return png(image);
+    }
+
+    private static byte[] png(BufferedImage image) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(image, "png", out);
