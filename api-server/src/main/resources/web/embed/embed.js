@@ -181,8 +181,12 @@
     box.innerHTML = '<svg viewBox="0 0 ' + w + ' ' + h + '" preserveAspectRatio="none" role="img">'
       + '<title></title><path class="area" d="' + area + '"/><path class="line" d="' + line + '"/>'
       + '<circle class="dot" r="4" cx="' + points[points.length - 1][0].toFixed(1) + '" cy="' + points[points.length - 1][1].toFixed(1) + '"/></svg>'
-      + '<p class="spark-legend"><span>' + days[0].date + ': ' + first + '</span><span>Today: ' + last + '</span></p>';
+      + '<p class="spark-legend"><span>' + shortDate(days[0].date) + ': ' + first + '</span><span>Today: ' + last + '</span></p>';
     box.querySelector('title').textContent = 'Score over the last ' + days.length + ' days, from ' + first + ' to ' + last;
+  }
+
+  function shortDate(iso) {
+    return new Date(iso + 'T12:00:00Z').toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
   }
 
   function touch(type) {

@@ -115,6 +115,7 @@ class PartnerAppBrowserIT {
             assertThat(firstView).isLessThan(100_000);
             assertThat(phone.requestedUrls()).allMatch(url -> url.startsWith(SERVER.baseUrl()));
             phone.screenshot("app-home");
+            phone.screenshotOfView("app-home-view");
             System.out.println("[browser] axe /app/ home: " + phone.assertNoSeriousAxeViolations());
             awaitQueueSent(phone);
             int scoreAfterOpening = s.admin().scores().forRelationship(s.relationshipId()).getScore();
@@ -139,6 +140,8 @@ class PartnerAppBrowserIT {
             phone.find("#afford button[type=submit]").click();
             assertThat(phone.awaitVisible("#afford-price").getText()).startsWith("Up to $");
             phone.screenshot("app-calculators");
+            phone.script("document.getElementById('payment-result').scrollIntoView({ block: 'center' });");
+            phone.screenshotOfView("app-calculators-view");
             System.out.println("[browser] axe /app/ calculators: " + phone.assertNoSeriousAxeViolations());
 
             // Share the officer's card and a piece of content (no Web Share in headless Chromium: copy fallback).

@@ -137,6 +137,8 @@ class ScoreCardBrowserIT {
             crm.awaitVisible(".spark svg");
             crm.await(d -> !crm.findAll("#d-why li").isEmpty() && !crm.find("#d-step").getText().isEmpty());
             crm.screenshot("scorecard");
+            crm.script("window.scrollTo(0, 0);");
+            crm.screenshotOfView("scorecard-view");
             System.out.println("[browser] axe /embed/officer: " + crm.assertNoSeriousAxeViolations());
 
             crm.findAll(".btn-touch").stream().filter(b -> b.getText().equals("Sent a note")).findFirst().orElseThrow().click();

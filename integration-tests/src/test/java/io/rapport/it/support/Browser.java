@@ -152,6 +152,18 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** What the screen shows now (no scrolling), as a PNG under target/screenshots/. */
+    public Path screenshotOfView(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) in the page; returns the violations as "impact rule: help (n nodes)". */
     public List<String> axeViolations() {
         script(axeSource());
