@@ -351,6 +351,7 @@
 
   // ---- views, calculators, feedback -------------------------------------------------------------
   function show(view) {
+    $('toast').classList.remove('show');
     document.querySelectorAll('.tab').forEach(function (tab) {
       if (tab.dataset.view === view) { tab.setAttribute('aria-current', 'page'); } else { tab.removeAttribute('aria-current'); }
     });

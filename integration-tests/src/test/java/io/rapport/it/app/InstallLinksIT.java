@@ -135,5 +135,23 @@ class InstallLinksIT {
         assertThat(app.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("default-src 'none'", "frame-ancestors 'none'");
         assertThat(app.body()).contains("/app/app.js");
+        HttpResponse<Void> bare = http.send(HttpRequest.newBuilder(URI.create(SERVER.baseUrl() + "/app")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(bare.statusCode()).isEqualTo(308);
+        assertThat(bare.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/app/"));
+    }
+
+    @Test
+    void theAppIcon_isDrawnInTheColourAsked_andTheManifestNamesTheOfficer() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> icon = http.send(HttpRequest.newBuilder(URI.create(SERVER.baseUrl()
+                + "/app/icon.svg?color=%230E5A8A&initials=AM")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> manifest = http.send(HttpRequest.newBuilder(URI.create(SERVER.baseUrl()
+                + "/app/manifest.webmanifest?name=Avery%20Morgan&color=%230E5A8A")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(icon.headers().firstValue("Content-Type")).contains("image/svg+xml");
+        assertThat(icon.body()).contains("#0E5A8A", ">AM<");
+        assertThat(manifest.body()).contains("\"name\":\"Avery Morgan\"", "\"start_url\":\"/app/\"");
     }
 }

@@ -176,7 +176,8 @@ class PartnerAppBrowserIT {
             phone.find("#payment button[type=submit]").click();
             phone.awaitVisible("#offline");
             phone.find("[data-view=feedback]").click();
-            phone.screenshot("app-offline-feedback");
+            phone.script("window.scrollTo(0, 0);");
+            phone.screenshotOfView("app-offline-feedback");
             String offlineQueue = queue(phone);
             assertThat(offlineQueue).contains("feedback_given", "calculator_used");
             assertThat(s.stored("feedback_given")).isZero();

@@ -53,7 +53,7 @@ public final class Browser implements AutoCloseable {
 
     /** A desktop window, as a CRM screen that frames the score card. */
     public static Browser desktop() {
-        return start(options -> options.addArguments("--window-size=1280,860"));
+        return start(options -> options.addArguments("--window-size=1280,1000"));
     }
 
     private static Browser start(Function<ChromeOptions, ?> device) {
