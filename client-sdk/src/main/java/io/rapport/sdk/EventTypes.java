@@ -23,6 +23,10 @@ public final class EventTypes {
     public static final String MEETING_LOGGED = "meeting_logged";
     /** Marks the app install of the relationship inactive. */
     public static final String APP_UNINSTALLED = "app_uninstalled";
+    /** The officer's own outreach, recorded so that advice never repeats itself (weight 0). */
+    public static final String NOTE_SENT = "note_sent";
+    public static final String CALL_MADE = "call_made";
+    public static final String TOOL_SHARED = "tool_shared";
 
     private EventTypes() {
     }
