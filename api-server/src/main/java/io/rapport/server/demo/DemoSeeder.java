@@ -73,7 +73,9 @@ final class DemoSeeder {
         Map<ContentRef, UUID> content = content(orgId);
         String apiKey = new ApiKeyService(jdbi, clock).issue(orgId, "demo", List.of("admin")).secret();
         DemoCast.Link installed = DemoCast.LINKS.get(0);
-        IssuedInstall install = new AppInstallService(jdbi, clock, new RelationshipRegistry(clock), new InstallLinks(jdbi, clock))
+        AppInstallService installs = new AppInstallService(jdbi, clock, new RelationshipRegistry(clock),
+                new InstallLinks(jdbi, clock));
+        IssuedInstall install = installs
                 .register(orgId, officers.get(installed.officer()).id(), partners.get(installed.partner()).id(), "ios");
 
         DemoActivity activity = new DemoActivity(seed, now);
@@ -92,9 +94,11 @@ final class DemoSeeder {
             }
             sweeper.sweep();
         }
+        // Both made at the end of the replay (now): the install's own link was made six weeks ago and has expired.
+        String installLink = installs.newLink(orgId, install.install().installId()).path();
         String scoreCard = new EmbedService(jdbi, clock).mint(orgId, officers.get(0).id(), Duration.ofHours(12)).path();
         return new DemoData(seed, now, orgId, org.name(), officers, partners, apiKey, install.token(), sent, stored,
-                install.link().path(), scoreCard);
+                installLink, scoreCard);
     }
 
     private List<DemoData.Person> officers(UUID orgId, UUID branchId) {
