@@ -81,5 +81,14 @@ public class DemoCommand extends ConfiguredCommand<RapportConfiguration> {
         out.println("  export PARTNER=" + data.partners().get(0).id() + "   # " + data.partners().get(0).name());
         out.println("  curl -s -H \"Authorization: Bearer $RAPPORT_KEY\" localhost:8080/v1/officers/$OFFICER/partners");
         out.println("  curl -s -H \"Authorization: Bearer $RAPPORT_KEY\" localhost:8080/v1/score-changes");
+        out.println();
+        out.println("See it in a browser, with the server running:");
+        out.println("  http://localhost:8080" + data.installLinkPath());
+        out.println("      " + data.partners().get(0).name() + "'s branded app, as their phone opens it (works once, for 7 days;");
+        out.println("      it swaps RAPPORT_INSTALL above for a token of its own; open it at 360 px wide to see the phone view)");
+        out.println("  http://localhost:8080" + data.scoreCardPath());
+        out.println("      " + data.officers().get(0).name() + "'s score card, as a CRM would frame it (valid 12 hours)");
+        out.println("  http://localhost:8080/docs");
+        out.println("      the API reference");
     }
 }

@@ -58,6 +58,11 @@ import io.rapport.server.content.ImageSlot;
 import io.rapport.server.content.ImageStore;
 import io.rapport.server.content.PartnerLogoResource;
 import io.rapport.server.content.PhotoResource;
+import io.rapport.server.embed.EmbedGuard;
+import io.rapport.server.embed.EmbedPage;
+import io.rapport.server.embed.EmbedResource;
+import io.rapport.server.embed.EmbedService;
+import io.rapport.server.embed.EmbedTokenCredentials;
 import io.rapport.server.event.AcceptedEventsListener;
 import io.rapport.server.event.BodyLimit;
 import io.rapport.server.event.EventBatchTraversal;
@@ -70,6 +75,7 @@ import io.rapport.server.event.RelationshipService;
 import io.rapport.server.event.TimelineService;
 import io.rapport.server.install.AppInstallResource;
 import io.rapport.server.install.AppInstallService;
+import io.rapport.server.install.InstallLinks;
 import io.rapport.server.install.InstallTokenCredentials;
 import io.rapport.server.install.UninstallListener;
 import io.rapport.server.officer.OfficerResource;
@@ -78,6 +84,8 @@ import io.rapport.server.org.OrganizationResource;
 import io.rapport.server.org.OrganizationService;
 import io.rapport.server.oversight.OversightResource;
 import io.rapport.server.oversight.OversightService;
+import io.rapport.server.pages.AppPages;
+import io.rapport.server.pages.DocsPage;
 import io.rapport.server.partner.PartnerResource;
 import io.rapport.server.partner.PartnerService;
 import io.rapport.server.privacy.ErasureService;
@@ -167,6 +175,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         scores(config, environment, jdbi);
         webhooks(config, environment, jdbi);
         privacy(config, environment, jdbi);
+        pages(environment.jersey(), jdbi);
     }
 
     /** The embedded or external PostgreSQL, its schema checked (or migrated) before anything uses it. */
@@ -201,7 +210,8 @@ public class RapportApplication extends Application<RapportConfiguration> {
         List<CredentialResolver> credentials = List.of(
                 new PlatformAdminCredentials(adminKey),
                 new ApiKeyCredentials(dataSource, clock),
-                new InstallTokenCredentials(jdbi, clock));
+                new InstallTokenCredentials(jdbi, clock),
+                new EmbedTokenCredentials(jdbi, clock));
 
         var jersey = environment.jersey();
         jersey.register(new RequestIdFilter());
@@ -238,7 +248,9 @@ public class RapportApplication extends Application<RapportConfiguration> {
         jersey.register(new EventResource(eventIngest(jdbi, clock, relationships), new TimelineService(jdbi),
                 environment.getObjectMapper()));
         jersey.register(new RelationshipResource(new RelationshipService(jdbi)));
-        jersey.register(new AppInstallResource(new AppInstallService(jdbi, clock, relationships)));
+        InstallLinks installLinks = new InstallLinks(jdbi, clock);
+        jersey.register(new AppInstallResource(new AppInstallService(jdbi, clock, relationships, installLinks),
+                installLinks));
         environment.setValidator(EventBatchTraversal.validator());
     }
 
@@ -293,6 +305,16 @@ public class RapportApplication extends Application<RapportConfiguration> {
         environment.jersey().register(new AuditResource(audit, environment.getObjectMapper()));
         environment.jersey().register(new PrivacyResource(new ExportService(jdbi, clock, environment.getObjectMapper()),
                 new ErasureService(jdbi, clock)));
+    }
+
+    /** The partner's app, the officer's embeddable score card (with its tokens) and the API reference. */
+    private void pages(JerseyEnvironment jersey, Jdbi jdbi) {
+        EmbedService embeds = new EmbedService(jdbi, clock);
+        jersey.register(new EmbedGuard(jdbi));
+        jersey.register(new EmbedResource(embeds));
+        jersey.register(new EmbedPage(embeds));
+        jersey.register(new AppPages());
+        jersey.register(new DocsPage());
     }
 
     /**

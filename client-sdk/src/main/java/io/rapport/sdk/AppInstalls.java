@@ -4,6 +4,9 @@ import io.rapport.sdk.internal.api.AppInstallsApi;
 import io.rapport.sdk.model.AppInstall;
 import io.rapport.sdk.model.AppInstallCreated;
 import io.rapport.sdk.model.AppInstallInput;
+import io.rapport.sdk.model.InstallLink;
+import io.rapport.sdk.model.InstallLinkExchange;
+import io.rapport.sdk.model.InstallLinkToken;
 import io.rapport.sdk.model.KeyRotationInput;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -56,6 +59,28 @@ public final class AppInstalls {
     public AppInstallCreated rotate(UUID installId, OffsetDateTime oldKeyExpiresAt) {
         KeyRotationInput input = new KeyRotationInput().oldKeyExpiresAt(oldKeyExpiresAt);
         return executor.execute(headers -> api.rotateAppInstallToken(installId, input, headers));
+    }
+
+    /**
+     * A new one-time install link ({@code /i/{code}}, 7 days) for an active install.
+     *
+     * @param installId the install
+     * @return the link's path and expiry
+     */
+    public InstallLink newLink(UUID installId) {
+        return executor.execute(headers -> api.createInstallLink(installId, headers));
+    }
+
+    /**
+     * Exchanges an install link's code (the part after {@code /i/}) for a fresh install token, as the app
+     * page does; needs no credential. Throws with code {@code install_link_used}, {@code install_link_expired}
+     * or {@code install_link_unknown} when the link cannot be used.
+     *
+     * @param code the link's code
+     * @return the install and its fresh token
+     */
+    public InstallLinkToken exchangeLink(String code) {
+        return executor.execute(headers -> api.exchangeInstallLink(new InstallLinkExchange().code(code), headers));
     }
 
     /**

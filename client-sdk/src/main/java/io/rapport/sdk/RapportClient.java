@@ -8,6 +8,7 @@ import io.rapport.sdk.internal.api.AuditApi;
 import io.rapport.sdk.internal.api.BranchesApi;
 import io.rapport.sdk.internal.api.ContentApi;
 import io.rapport.sdk.internal.api.ContentStatsApi;
+import io.rapport.sdk.internal.api.EmbedApi;
 import io.rapport.sdk.internal.api.EventsApi;
 import io.rapport.sdk.internal.api.OfficersApi;
 import io.rapport.sdk.internal.api.OrganizationsApi;
@@ -68,6 +69,7 @@ public final class RapportClient implements AutoCloseable {
     private final RequestExecutor executor;
     private final Clock clock;
     private final boolean view;
+    private final Embeds embeds;
     private volatile boolean closed;
 
     private RapportClient(Builder builder) {
@@ -98,6 +100,7 @@ public final class RapportClient implements AutoCloseable {
         this.webhooks = new WebhookSubscriptions(new WebhooksApi(apiClient), executor);
         this.privacy = new Privacy(new PrivacyApi(apiClient), apiClient, executor);
         this.audit = new AuditLog(new AuditApi(apiClient), executor);
+        this.embeds = new Embeds(new EmbedApi(apiClient), executor);
     }
 
     /** @return a new builder; {@code baseUrl} and {@code apiKey} are required */
@@ -266,6 +269,11 @@ public final class RapportClient implements AutoCloseable {
             throw new IllegalStateException("The call made no request to Rapport");
         }
         return new RapportResponse<>(value, sink[0]);
+    }
+
+    /** @return embed tokens for the officer's score card page, and the origins allowed to frame it */
+    public Embeds embeds() {
+        return embeds;
     }
 
     /** Releases the client; idempotent. Calls made after closing are not guaranteed to work. A view's close does nothing. */

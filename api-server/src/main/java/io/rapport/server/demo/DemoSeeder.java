@@ -17,7 +17,9 @@ import io.rapport.server.event.EventInput;
 import io.rapport.server.event.IngestResult;
 import io.rapport.server.event.RelationshipRegistry;
 import io.rapport.server.event.Sender;
+import io.rapport.server.embed.EmbedService;
 import io.rapport.server.install.AppInstallService;
+import io.rapport.server.install.InstallLinks;
 import io.rapport.server.install.IssuedInstall;
 import io.rapport.server.officer.OfficerDraft;
 import io.rapport.server.officer.OfficerService;
@@ -72,7 +74,9 @@ final class DemoSeeder {
         Map<ContentRef, UUID> content = content(orgId);
         String apiKey = new ApiKeyService(jdbi, clock).issue(orgId, "demo", List.of("admin"), null).secret();
         DemoCast.Link installed = DemoCast.LINKS.get(0);
-        IssuedInstall install = new AppInstallService(jdbi, clock, new RelationshipRegistry(clock))
+        AppInstallService installs = new AppInstallService(jdbi, clock, new RelationshipRegistry(clock),
+                new InstallLinks(jdbi, clock));
+        IssuedInstall install = installs
                 .register(orgId, officers.get(installed.officer()).id(), partners.get(installed.partner()).id(), "ios");
 
         DemoActivity activity = new DemoActivity(seed, now);
@@ -91,7 +95,11 @@ final class DemoSeeder {
             }
             sweeper.sweep();
         }
-        return new DemoData(seed, now, orgId, org.name(), officers, partners, apiKey, install.token(), sent, stored);
+        // Both made at the end of the replay (now): the install's own link was made six weeks ago and has expired.
+        String installLink = installs.newLink(orgId, install.install().installId()).path();
+        String scoreCard = new EmbedService(jdbi, clock).mint(orgId, officers.get(0).id(), Duration.ofHours(12)).path();
+        return new DemoData(seed, now, orgId, org.name(), officers, partners, apiKey, install.token(), sent, stored,
+                installLink, scoreCard);
     }
 
     private List<DemoData.Person> officers(UUID orgId, UUID branchId) {

@@ -59,6 +59,11 @@ public class EventIngestService {
         List<EventInput> passed = new ArrayList<>();
         for (EventInput input : inputs) {
             EventInput e = sender.restricted() ? input.defaultingTo(sender.onlyOfficerId(), sender.onlyPartnerId()) : input;
+            if (!sender.allowsType(e.type())) {
+                rejected.add(new EventRejection(e.index(), e.eventId(), "event_type_not_allowed", "type",
+                        "this credential may only send the types " + String.join(", ", sender.onlyTypes())));
+                continue;
+            }
             EventRules.check(e, receivedAt, skew).ifPresentOrElse(rejected::add, () -> passed.add(e));
         }
         requireOwnRelationship(sender, passed.stream().map(e -> new Pair(e.officerId(), e.partnerId())).toList());
@@ -202,14 +207,19 @@ public class EventIngestService {
         return json.append(']').toString();
     }
 
-    /** An install token writes for its own relationship only; anything else is refused as a whole. */
+    /** An install token writes for its own relationship only, an embed token for its officer; anything else is refused as a whole. */
     private static void requireOwnRelationship(Sender sender, List<Pair> pairs) {
         if (!sender.restricted()) {
             return;
         }
         for (Pair pair : pairs) {
             boolean otherOfficer = pair.officerId() != null && !Objects.equals(pair.officerId(), sender.onlyOfficerId());
-            boolean otherPartner = pair.partnerId() != null && !Objects.equals(pair.partnerId(), sender.onlyPartnerId());
+            boolean otherPartner = sender.onlyPartnerId() != null && pair.partnerId() != null
+                    && !Objects.equals(pair.partnerId(), sender.onlyPartnerId());
+            if (otherOfficer && sender.onlyPartnerId() == null) {
+                throw ApiProblemException.forbidden("embed_officer_mismatch",
+                        "An embed token may only send events for its own officer");
+            }
             if (otherOfficer || otherPartner) {
                 throw ApiProblemException.forbidden("install_relationship_mismatch",
                         "An install token may only send events for its own officer and partner");

@@ -3,6 +3,7 @@ package io.rapport.server.event;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.server.common.auth.Caller;
 import io.rapport.server.common.auth.Callers;
+import io.rapport.server.common.auth.EmbedCaller;
 import io.rapport.server.common.auth.InstallCaller;
 import io.rapport.server.common.paging.Page;
 import io.rapport.server.common.problem.ApiProblemException;
@@ -31,9 +32,14 @@ public class EventResource implements EventsApi {
     @Override
     public Response ingestEvents(EventBatch batch) {
         Caller caller = Callers.current();
-        Sender sender = caller instanceof InstallCaller install
-                ? new Sender(install.orgId(), install.officerId(), install.partnerId())
-                : Sender.organization(caller.orgId());
+        Sender sender;
+        if (caller instanceof InstallCaller install) {
+            sender = new Sender(install.orgId(), install.officerId(), install.partnerId());
+        } else if (caller instanceof EmbedCaller embed) {
+            sender = Sender.officerTouches(embed.orgId(), embed.officerId());
+        } else {
+            sender = Sender.organization(caller.orgId());
+        }
         IngestResult result = ingest.ingest(sender, batch.getSentAt() == null ? null : batch.getSentAt().toInstant(),
                 inputs.of(batch.getEvents()));
         return Response.ok(new EventBatchResult().accepted(result.accepted()).duplicates(result.duplicates())

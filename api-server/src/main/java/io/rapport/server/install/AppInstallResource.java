@@ -7,15 +7,19 @@ import io.rapport.server.generated.model.AppInstallCreated;
 import io.rapport.server.generated.model.AppInstallInput;
 import io.rapport.server.generated.model.AppInstallStatus;
 import io.rapport.server.generated.model.KeyRotationInput;
+import io.rapport.server.generated.model.InstallLinkExchange;
+import io.rapport.server.generated.model.InstallLinkToken;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 
 public class AppInstallResource implements AppInstallsApi {
     private final AppInstallService installs;
+    private final InstallLinks links;
 
-    public AppInstallResource(AppInstallService installs) {
+    public AppInstallResource(AppInstallService installs, InstallLinks links) {
         this.installs = installs;
+        this.links = links;
     }
 
     @Override
@@ -23,8 +27,26 @@ public class AppInstallResource implements AppInstallsApi {
         IssuedInstall issued = installs.register(Callers.orgId(), input.getOfficerId(), input.getPartnerId(),
                 input.getPlatform());
         return Response.created(URI.create("/v1/app-installs/" + issued.install().installId()))
-                .entity(new AppInstallCreated().appInstall(toDto(issued.install())).token(issued.token()))
+                .entity(new AppInstallCreated().appInstall(toDto(issued.install())).token(issued.token())
+                        .installLink(toDto(issued.link())))
                 .build();
+    }
+
+    @Override
+    public Response createInstallLink(UUID installId) {
+        return Response.status(201).entity(toDto(installs.newLink(Callers.orgId(), installId))).build();
+    }
+
+    @Override
+    public Response exchangeInstallLink(InstallLinkExchange exchange) {
+        InstallLinks.ExchangedLink exchanged = links.exchange(exchange.getCode());
+        return Response.ok(new InstallLinkToken().token(exchanged.token()).installId(exchanged.installId()))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private static io.rapport.server.generated.model.InstallLink toDto(InstallLink link) {
+        return new io.rapport.server.generated.model.InstallLink().path(link.path())
+                .expiresAt(Timestamps.utc(link.expiresAt()));
     }
 
     @Override

@@ -28,13 +28,15 @@ public class AppInstallService {
     private final Ids ids;
     private final RelationshipRegistry relationships;
     private final AuditLog audit;
+    private final InstallLinks links;
 
-    public AppInstallService(Jdbi jdbi, Clock clock, RelationshipRegistry relationships) {
+    public AppInstallService(Jdbi jdbi, Clock clock, RelationshipRegistry relationships, InstallLinks links) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.ids = new Ids(clock);
         this.relationships = relationships;
         this.audit = new AuditLog(clock);
+        this.links = links;
     }
 
     public IssuedInstall register(UUID orgId, UUID officerId, UUID partnerId, String platform) {
@@ -66,7 +68,7 @@ public class AppInstallService {
                     Secrets.sha256(token), now);
             AppInstall install = find(handle, orgId, installId);
             audit.record(handle, orgId, AuditActions.APP_INSTALL_CREATED, "app_install", installId, details(install));
-            return new IssuedInstall(install, token);
+            return new IssuedInstall(install, token, links.issue(handle, orgId, installId));
         });
     }
 
@@ -94,12 +96,25 @@ public class AppInstallService {
             Map<String, Object> details = details(install);
             details.put("replacedInstallId", installId.toString());
             audit.record(handle, orgId, AuditActions.APP_INSTALL_ROTATED, "app_install", newId, details);
-            return new IssuedInstall(install, token);
+            // the phone moves to the new install through a new link, as after registration
+            return new IssuedInstall(install, token, links.issue(handle, orgId, newId));
         });
     }
 
     public AppInstall get(UUID orgId, UUID installId) {
         return jdbi.withHandle(handle -> find(handle, orgId, installId));
+    }
+
+    /** A new one-time link for an active install (the phone was lost, the last link expired). */
+    public InstallLink newLink(UUID orgId, UUID installId) {
+        return jdbi.inTransaction(handle -> {
+            AppInstall install = find(handle, orgId, installId);
+            if (!"active".equals(install.status())) {
+                throw new ApiProblemException(409, "install_inactive", "Conflict",
+                        "This app install is " + install.status() + "; register the install again");
+            }
+            return links.issue(handle, orgId, installId);
+        });
     }
 
     /** Revoking twice is harmless, and audited once: only the revocation that changed the install is recorded. */

@@ -57,6 +57,18 @@ class DemoIT {
     }
 
     @Test
+    void thePrintedInstallLink_opensTheApp_andTheScoreCardTokenReadsTheOfficersPartners() {
+        String code = data.installLinkPath().substring("/i/".length());
+        String token = SERVER.client("none").appInstalls().exchangeLink(code).getToken();
+        String embed = data.scoreCardPath().substring(data.scoreCardPath().indexOf("#token=") + "#token=".length());
+
+        assertThat(SERVER.client(token).app().feed().feed().getPartner().getId()).isEqualTo(data.partners().get(0).id());
+        assertThat(data.scoreCardPath()).startsWith("/embed/officer?org=" + data.orgId() + "#token=");
+        assertThat(SERVER.client(embed).scores().rankedPartners(data.officers().get(0).id(), null, null, null, null, null,
+                null).getItems()).isNotEmpty();
+    }
+
+    @Test
     void theReport_showsForEachOfficerWhatTheApiRanks_andTheStoredScoresAreTheScoringServicesAnswer() {
         RapportClient client = SERVER.client(data.apiKey());
         for (DemoData.Person officer : data.officers()) {

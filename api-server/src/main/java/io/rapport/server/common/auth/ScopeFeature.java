@@ -11,11 +11,14 @@ import java.util.List;
 /**
  * Puts an {@link AuthFilter} in front of every operation of the contract, with the scope the contract
  * names for it. Generated interface methods are named after their operationId, which ties the two.
- * Resources outside the contract (the contract itself) stay public.
+ * Resources outside the contract (the contract itself, the pages) and operations of scope {@code public}
+ * stay open.
  */
 @Provider
 public class ScopeFeature implements DynamicFeature {
     private static final String GENERATED_API_PACKAGE = "io.rapport.server.generated.api";
+    /** The scope of an operation that needs no credential (its own body is the credential). */
+    public static final String PUBLIC = "public";
     private final ContractScopes scopes;
     private final List<CredentialResolver> resolvers;
 
@@ -32,6 +35,9 @@ public class ScopeFeature implements DynamicFeature {
         }
         List<String> scope = scopes.scopeOf(method.getName()).orElseThrow(() -> new IllegalStateException(
                 "Operation " + method.getName() + " is implemented but has no scope in the contract"));
+        if (scope.equals(List.of(PUBLIC))) {
+            return;
+        }
         context.register(new AuthFilter(scope, resolvers));
     }
 
