@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rapport.it.support.MutableClock;
 import io.rapport.it.support.RapportServerExtension;
+import io.rapport.sdk.AuditQuery;
 import io.rapport.sdk.InvalidRequestException;
 import io.rapport.sdk.PermissionException;
 import io.rapport.sdk.RapportClient;
@@ -107,7 +108,7 @@ class AuditLogIT {
     void everyAuditedAction_isRecordedExactlyOnce_withTheActingKeyAndRequestId_andNoSecret() {
         Scenario s = everyActionOnce();
 
-        List<AuditEntry> entries = s.client().audit().all(null, null, null).toList();
+        List<AuditEntry> entries = s.client().audit().all(AuditQuery.builder().build()).toList();
 
         Map<String, Long> perAction = entries.stream().collect(Collectors.groupingBy(AuditEntry::getAction, Collectors.counting()));
         assertThat(perAction).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
@@ -143,22 +144,25 @@ class AuditLogIT {
         List<UUID> paged = new ArrayList<>();
         String cursor = null;
         do {
-            AuditEntryPage page = s.client().audit().list(4, cursor, null, null, null);
+            AuditEntryPage page = s.client().audit().list(AuditQuery.builder().limit(4).cursor(cursor).build());
             assertThat(page.getItems()).hasSizeLessThanOrEqualTo(4);
             page.getItems().forEach(e -> paged.add(e.getId()));
             cursor = page.getNextCursor();
         } while (cursor != null);
-        List<AuditEntry> all = s.client().audit().all(null, null, null).toList();
+        List<AuditEntry> all = s.client().audit().all(AuditQuery.builder().build()).toList();
         assertThat(paged).hasSize(all.size()).doesNotHaveDuplicates();
+        String afterFirstPage = s.client().audit().list(AuditQuery.builder().limit(4).build()).getNextCursor();
+        assertThat(s.client().audit().all(AuditQuery.builder().cursor(afterFirstPage).build()).map(AuditEntry::getId).toList())
+                .as("all(query) walks on from the query's cursor").isEqualTo(paged.subList(4, paged.size()));
         assertThat(all.get(0).getAction()).isEqualTo("api_key.created");
         assertThat(all).extracting(AuditEntry::getOccurredAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
 
-        assertThat(s.client().audit().all("api_key.created", null, null).toList()).hasSize(3)
+        assertThat(s.client().audit().all(AuditQuery.builder().action("api_key.created").build()).toList()).hasSize(3)
                 .allSatisfy(e -> assertThat(e.getAction()).isEqualTo("api_key.created"));
-        assertThat(s.client().audit().all(null, at(before.plusSeconds(1)), null).toList())
+        assertThat(s.client().audit().all(AuditQuery.builder().from(at(before.plusSeconds(1))).build()).toList())
                 .singleElement().satisfies(e -> assertThat(e.getAction()).isEqualTo("api_key.created"));
-        assertThat(s.client().audit().all("api_key.created", null, at(before.plusSeconds(1))).toList()).hasSize(2);
-        assertThatThrownBy(() -> s.client().audit().list(10, null, "coffee.spilled", null, null))
+        assertThat(s.client().audit().all(AuditQuery.builder().action("api_key.created").to(at(before.plusSeconds(1))).build()).toList()).hasSize(2);
+        assertThatThrownBy(() -> s.client().audit().list(AuditQuery.builder().limit(10).action("coffee.spilled").build()))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldError("action")).isPresent());
     }
 
@@ -166,26 +170,26 @@ class AuditLogIT {
     void auditLog_isTheOrganizationsOwn_andNeedsAdmin() {
         Scenario s = everyActionOnce();
         RapportClient other = SERVER.newOrg().client();
-        Set<UUID> mine = new HashSet<>(s.client().audit().all(null, null, null).map(AuditEntry::getId).toList());
+        Set<UUID> mine = new HashSet<>(s.client().audit().all(AuditQuery.builder().build()).map(AuditEntry::getId).toList());
 
-        assertThat(other.audit().all(null, null, null).map(AuditEntry::getId).toList()).doesNotContainAnyElementsOf(mine);
+        assertThat(other.audit().all(AuditQuery.builder().build()).map(AuditEntry::getId).toList()).doesNotContainAnyElementsOf(mine);
         RapportClient reader = SERVER.newOrg(Scope.PARTNERS_READ, Scope.SCORES_READ).client();
-        assertThatThrownBy(() -> reader.audit().list(10, null, null, null, null)).isInstanceOf(PermissionException.class);
+        assertThatThrownBy(() -> reader.audit().list(AuditQuery.builder().limit(10).build())).isInstanceOf(PermissionException.class);
     }
 
     @Test
     void entriesOlderThanTheRetention_arePurged() throws Exception {
         Scenario s = everyActionOnce();
-        int before = s.client().audit().all(null, null, null).toList().size();
+        int before = s.client().audit().all(AuditQuery.builder().build()).toList().size();
         CLOCK.advance(Duration.ofDays(364));
         s.client().apiKeys().create(new ApiKeyInput().name("recent").scopes(new LinkedHashSet<>(List.of(Scope.SCORES_READ))));
         assertThat(runTask("audit-purge")).startsWith("purged");
-        assertThat(s.client().audit().all(null, null, null).toList()).hasSize(before + 1);
+        assertThat(s.client().audit().all(AuditQuery.builder().build()).toList()).hasSize(before + 1);
 
         CLOCK.advance(Duration.ofDays(2));
         runTask("audit-purge");
 
-        assertThat(s.client().audit().all(null, null, null).toList())
+        assertThat(s.client().audit().all(AuditQuery.builder().build()).toList())
                 .singleElement().satisfies(e -> assertThat(e.getDetails()).containsEntry("name", "recent"));
     }
 

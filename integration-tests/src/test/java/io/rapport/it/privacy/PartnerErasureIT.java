@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rapport.it.support.MutableClock;
 import io.rapport.it.support.RapportServerExtension;
+import io.rapport.sdk.AuditQuery;
 import io.rapport.sdk.EventTypes;
 import io.rapport.sdk.NotFoundException;
 import io.rapport.sdk.RapportClient;
@@ -183,7 +184,7 @@ class PartnerErasureIT {
         assertThatThrownBy(() -> client.privacy().erase(UUID.randomUUID())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> SERVER.newOrg().client().privacy().erase(h.control().getId()))
                 .isInstanceOf(NotFoundException.class);
-        assertThat(client.audit().all("partner.erased", null, null).toList()).hasSize(1);
+        assertThat(client.audit().all(AuditQuery.builder().action("partner.erased").build()).toList()).hasSize(1);
     }
 
     @Test

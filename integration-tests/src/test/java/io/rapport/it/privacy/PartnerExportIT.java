@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.rapport.it.support.MutableClock;
 import io.rapport.it.support.RapportServerExtension;
 import io.rapport.it.support.TestImages;
+import io.rapport.sdk.AuditQuery;
 import io.rapport.sdk.EventTypes;
 import io.rapport.sdk.NotFoundException;
 import io.rapport.sdk.PermissionException;
@@ -74,7 +75,7 @@ class PartnerExportIT {
         assertThat(export.getWebhookDeliveries()).isNotEmpty().allSatisfy(d ->
                 assertThat(d.getPayload().toString()).contains(h.partner().getId().toString()));
         assertThat(export.toString()).doesNotContain(h.control().getId().toString(), h.control().getName());
-        assertThat(client.audit().all("partner.exported", null, null).toList()).singleElement()
+        assertThat(client.audit().all(AuditQuery.builder().action("partner.exported").build()).toList()).singleElement()
                 .satisfies(e -> assertThat(e.getTargetId()).isEqualTo(h.partner().getId().toString()));
     }
 
