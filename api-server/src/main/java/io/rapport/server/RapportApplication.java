@@ -3,6 +3,9 @@ package io.rapport.server;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
@@ -32,6 +35,7 @@ import io.rapport.server.common.idempotency.IdempotencyFeature;
 import io.rapport.server.common.idempotency.IdempotencyPurge;
 import io.rapport.server.common.idempotency.IdempotencyStore;
 import io.rapport.server.common.jdbi.CachedNamingTemplateEngine;
+import io.rapport.server.common.jdbi.StatementMessages;
 import io.rapport.server.common.ratelimit.RateLimitFilter;
 import io.rapport.server.common.ratelimit.RateLimits;
 import io.rapport.server.common.problem.ProblemExceptionMapper;
@@ -40,6 +44,7 @@ import io.rapport.server.common.problem.ViolationExceptionMapper;
 import io.rapport.server.common.web.ContractEnumParamConverters;
 import io.rapport.server.common.web.ContractResource;
 import io.rapport.server.common.web.DateParamConverters;
+import io.rapport.server.common.web.HttpEdges;
 import io.rapport.server.common.web.RequestIdFilter;
 import io.rapport.server.common.web.TimestampParamConverters;
 import io.rapport.server.content.ContentEventValidator;
@@ -95,8 +100,13 @@ import io.rapport.server.webhook.WebhookResource;
 import io.rapport.server.webhook.WebhookService;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import io.rapport.server.generated.model.EventBatch;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
 /** Wires Rapport by hand: configuration → database → services → resources. */
@@ -127,7 +137,12 @@ public class RapportApplication extends Application<RapportConfiguration> {
         bootstrap.getObjectMapper()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+                // Absent properties are left out, but a null inside a map is data: an event's "campaign": null is kept.
+                .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                        JsonInclude.Include.ALWAYS));
+        // "" is no UUID (or URI): Jackson would read it as null, and a null id in a list then failed as a 500.
+        bootstrap.getObjectMapper().coercionConfigFor(LogicalType.OtherScalar)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         // Reading every event's occurredAt through Jackson's general time reader was most of a batch's parse time.
         OffsetDateTimeReader.install(bootstrap.getObjectMapper());
         bootstrap.addBundle(new MigrationsBundle<>() {
@@ -161,10 +176,14 @@ public class RapportApplication extends Application<RapportConfiguration> {
     private Jdbi database(DatabaseConfig databaseConfig, Environment environment) {
         DataSourceFactory database = databaseConfig.dataSourceFactory();
         if (databaseConfig.embedded()) {
-            environment.lifecycle().manage(new Managed() {
+            // Last of all: after Jetty has stopped taking and serving requests and every managed worker has stopped.
+            EmbeddedDatabase.stopWithLifecycle();
+            environment.lifecycle().addEventListener(new LifeCycle.Listener() {
                 @Override
-                public void stop() {
-                    EmbeddedDatabase.stopAll();
+                public void lifeCycleStopped(LifeCycle event) {
+                    if (event instanceof Server) {
+                        EmbeddedDatabase.stopAll();
+                    }
                 }
             });
         }
@@ -178,6 +197,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         Jdbi jdbi = new JdbiFactory().build(environment, database, dataSource, "postgresql");
         jdbi.installPlugin(new PostgresPlugin());
         jdbi.getConfig(SqlStatements.class).setTemplateEngine(new CachedNamingTemplateEngine());
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementMessages::render);
         environment.healthChecks().register("schema", new SchemaHealthCheck(migrations));
         return jdbi;
     }
@@ -192,6 +212,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
                 new InstallTokenCredentials(jdbi));
 
         var jersey = environment.jersey();
+        HttpEdges.install(environment, Set.of(EventBatch.class));
         jersey.register(new RequestIdFilter());
         ProblemExceptionMapper problems = new ProblemExceptionMapper();
         jersey.register(problems);
