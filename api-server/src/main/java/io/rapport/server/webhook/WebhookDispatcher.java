@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import io.rapport.server.common.db.FailureEpisode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public class WebhookDispatcher implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private final FailureEpisode failures = new FailureEpisode(LOG, "Webhook dispatch");
+    private final FailureEpisode recordFailures = new FailureEpisode(LOG, "Recording webhook attempts");
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
     private final Jdbi jdbi;
     private final Clock clock;
@@ -69,9 +72,10 @@ public class WebhookDispatcher implements Managed {
     private void recordLogged(ClaimedDelivery claim, Instant attemptedAt, AttemptOutcome outcome) {
         try {
             jdbi.useTransaction(handle -> record(handle, claim, attemptedAt, outcome));
+            recordFailures.succeeded();
         } catch (RuntimeException e) {
             // the lease runs out and the delivery is tried again: at least once, never lost
-            LOG.error("Recording webhook attempt of {} failed", claim.deliveryId(), e);
+            recordFailures.failed(e);
         }
     }
 
@@ -122,9 +126,10 @@ public class WebhookDispatcher implements Managed {
     private void dispatchLogged() {
         try {
             dispatchDue();
+            failures.succeeded();
         } catch (RuntimeException e) {
             // the next pass retries; claimed rows come back when their lease ends
-            LOG.error("Webhook dispatch failed", e);
+            failures.failed(e);
         }
     }
 
