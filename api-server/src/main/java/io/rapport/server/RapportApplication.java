@@ -28,6 +28,7 @@ import io.rapport.server.common.auth.CredentialResolver;
 import io.rapport.server.common.auth.PlatformAdminCredentials;
 import io.rapport.server.common.auth.ScopeFeature;
 import io.rapport.server.common.db.DatabaseConfig;
+import io.rapport.server.common.db.DatabaseHealthCheck;
 import io.rapport.server.common.db.EmbeddedDatabase;
 import io.rapport.server.common.db.SchemaHealthCheck;
 import io.rapport.server.common.db.SchemaMigrations;
@@ -98,6 +99,13 @@ import io.rapport.server.webhook.TargetPolicy;
 import io.rapport.server.webhook.WebhookDispatcher;
 import io.rapport.server.webhook.WebhookResource;
 import io.rapport.server.webhook.WebhookService;
+import io.rapport.server.ops.AdminBinding;
+import io.rapport.server.ops.BacklogGauges;
+import io.rapport.server.ops.EndpointTimers;
+import io.rapport.server.ops.OpsMetrics;
+import io.rapport.server.ops.PrometheusEndpoint;
+import io.rapport.server.ops.QuietStart;
+import io.rapport.server.ops.StartupBanner;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -114,6 +122,8 @@ public class RapportApplication extends Application<RapportConfiguration> {
     private final Clock clock;
     /** Jdbi's pool, also used directly by API-key authentication (one plain statement per request). */
     private ManagedDataSource dataSource;
+    /** Business metrics (events, problems, webhook deliveries), shown on the admin port's Prometheus page. */
+    private OpsMetrics ops;
 
     public RapportApplication() {
         this(Clock.systemUTC());
@@ -161,6 +171,8 @@ public class RapportApplication extends Application<RapportConfiguration> {
 
     @Override
     public void run(RapportConfiguration config, Environment environment) {
+        QuietStart.apply();
+        ops = new OpsMetrics(environment.metrics());
         // Our single mapper answers every error as problem+json; Dropwizard's defaults would answer some in their own shape.
         ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
         Jdbi jdbi = database(config.getDatabase(), environment);
@@ -170,6 +182,16 @@ public class RapportApplication extends Application<RapportConfiguration> {
         content(environment, jdbi);
         scores(config, environment, jdbi);
         webhooks(config, environment, jdbi);
+        operations(config, environment, jdbi);
+    }
+
+    /** What on-call reads: Prometheus metrics, timers per operation, backlogs, health checks, the admin port on loopback. */
+    private void operations(RapportConfiguration config, Environment environment, Jdbi jdbi) {
+        environment.jersey().register(new EndpointTimers(environment.metrics()));
+        BacklogGauges.register(environment.metrics(), jdbi, clock);
+        PrometheusEndpoint.install(environment);
+        AdminBinding.loopbackUnlessConfigured(config.getServerFactory());
+        AdminBinding.requestIdInAccessLog(config.getServerFactory());
     }
 
     /** The embedded or external PostgreSQL, its schema checked (or migrated) before anything uses it. */
@@ -193,19 +215,25 @@ public class RapportApplication extends Application<RapportConfiguration> {
         } else {
             migrations.requireCurrent();
         }
+        SchemaMigrations.SchemaState schemaAtStart = new SchemaMigrations.SchemaState(0, 0);
         dataSource = database.build(environment.metrics(), "postgresql");
         Jdbi jdbi = new JdbiFactory().build(environment, database, dataSource, "postgresql");
         jdbi.installPlugin(new PostgresPlugin());
         jdbi.getConfig(SqlStatements.class).setTemplateEngine(new CachedNamingTemplateEngine());
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementMessages::render);
-        environment.healthChecks().register("schema", new SchemaHealthCheck(migrations));
+        environment.healthChecks().register("schema", new SchemaHealthCheck(migrations, schemaAtStart, clock));
+        environment.healthChecks().unregister("postgresql");
+        environment.healthChecks().register("postgresql", new DatabaseHealthCheck(dataSource));
         return jdbi;
     }
 
     /** What every request passes through: request ids, problems, authentication by contract scope, limits. */
     private void platform(RapportConfiguration config, Environment environment, Jdbi jdbi) {
         DatabaseConfig databaseConfig = config.getDatabase();
-        String adminKey = AdminKeys.resolve(config.getAuth().adminKey(), databaseConfig.embedded(), databaseConfig.dataDir());
+        StartupBanner banner = new StartupBanner(config.getServerFactory());
+        String adminKey = AdminKeys.resolve(config.getAuth().adminKey(), databaseConfig.embedded(), databaseConfig.dataDir(),
+                banner::generatedAdminKey);
+        environment.lifecycle().addServerLifecycleListener(banner);
         List<CredentialResolver> credentials = List.of(
                 new PlatformAdminCredentials(adminKey),
                 new ApiKeyCredentials(dataSource, clock),
@@ -214,7 +242,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         var jersey = environment.jersey();
         HttpEdges.install(environment, Set.of(EventBatch.class));
         jersey.register(new RequestIdFilter());
-        ProblemExceptionMapper problems = new ProblemExceptionMapper();
+        ProblemExceptionMapper problems = new ProblemExceptionMapper(ops::problem);
         jersey.register(problems);
         jersey.register(new ViolationExceptionMapper(problems));
         jersey.register(new ContractEnumParamConverters());
@@ -244,7 +272,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         var jersey = environment.jersey();
         jersey.register(new BodyLimit());
         jersey.register(new EventResource(eventIngest(jdbi, clock, relationships), new TimelineService(jdbi),
-                environment.getObjectMapper()));
+                environment.getObjectMapper(), ops));
         jersey.register(new RelationshipResource(new RelationshipService(jdbi)));
         jersey.register(new AppInstallResource(new AppInstallService(jdbi, clock, relationships)));
         environment.setValidator(EventBatchTraversal.validator());
@@ -281,7 +309,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
     /** Webhook subscriptions and the dispatcher that sends their outbox (written with each score change). */
     private void webhooks(RapportConfiguration config, Environment environment, Jdbi jdbi) {
         TargetPolicy targets = new TargetPolicy(config.getWebhooks().allowPrivateTargets());
-        WebhookDispatcher dispatcher = new WebhookDispatcher(jdbi, clock, config.getWebhooks(), targets);
+        WebhookDispatcher dispatcher = new WebhookDispatcher(jdbi, clock, config.getWebhooks(), targets, ops);
         environment.lifecycle().manage(dispatcher);
         environment.admin().addTask(new RunNowTask("webhook-dispatch", "attempted", dispatcher::dispatchDue));
         DeliveryPurge purge = new DeliveryPurge(jdbi, clock, config.getWebhooks().retention());

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import io.rapport.server.common.db.FailureEpisode;
+import io.rapport.server.ops.OpsMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +36,12 @@ public class WebhookDispatcher implements Managed {
     private final RetrySchedule schedule;
     private final FailureRule failureRule;
     private final Duration lease;
+    private final OpsMetrics metrics;
     private ScheduledExecutorService scheduler;
 
-    public WebhookDispatcher(Jdbi jdbi, Clock clock, WebhookConfig config, TargetPolicy targets) {
+    public WebhookDispatcher(Jdbi jdbi, Clock clock, WebhookConfig config, TargetPolicy targets, OpsMetrics metrics) {
         this.jdbi = jdbi;
+        this.metrics = metrics;
         this.clock = clock;
         this.config = config;
         this.sender = new WebhookSender(config, clock, targets);
@@ -97,6 +100,7 @@ public class WebhookDispatcher implements Managed {
         if (dao.settle(claim.orgId(), claim.deliveryId(), claim.attemptCount(), status, active.get() ? next : null) == 0) {
             return; // the claim was lost to another node after its lease ran out; that node records its own
         }
+        metrics.delivery(status.equals("pending") ? "retrying" : status);
         dao.insertAttempt(claim.orgId(), claim.deliveryId(), attemptNo, attemptedAt, outcome.statusCode(),
                 outcome.error(), outcome.durationMs());
         if (outcome.succeeded()) {

@@ -18,6 +18,8 @@ public class ScopeFeature implements DynamicFeature {
     private static final String GENERATED_API_PACKAGE = "io.rapport.server.generated.api";
     private final ContractScopes scopes;
     private final List<CredentialResolver> resolvers;
+    /** Operations whose answer to a deactivated organization is 410 Gone (DESIGN §3), not 403. */
+    private static final java.util.Set<String> GONE_WHEN_DEACTIVATED = java.util.Set.of("getAppFeed");
 
     public ScopeFeature(ContractScopes scopes, List<CredentialResolver> resolvers) {
         this.scopes = scopes;
@@ -32,7 +34,7 @@ public class ScopeFeature implements DynamicFeature {
         }
         List<String> scope = scopes.scopeOf(method.getName()).orElseThrow(() -> new IllegalStateException(
                 "Operation " + method.getName() + " is implemented but has no scope in the contract"));
-        context.register(new AuthFilter(scope, resolvers));
+        context.register(new AuthFilter(scope, resolvers, GONE_WHEN_DEACTIVATED.contains(method.getName())));
     }
 
     private static boolean implementsContract(Class<?> resourceClass, Method method) {

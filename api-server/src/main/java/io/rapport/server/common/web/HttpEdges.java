@@ -6,6 +6,7 @@ import io.rapport.server.common.problem.ProblemErrorHandler;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.Set;
+import ch.qos.logback.access.jetty.RequestLogImpl;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 
@@ -34,6 +35,11 @@ public final class HttpEdges {
             public void lifeCycleStarting(LifeCycle event) {
                 if (event instanceof Server server) {
                     server.setErrorHandler(errors);
+                    // logback-access reads its own and logback-core's versions from jar manifests, which a shaded
+                    // jar does not keep, and prints two version warnings at every start: nothing is wrong.
+                    if (server.getRequestLog() instanceof RequestLogImpl accessLog) {
+                        accessLog.setQuiet(true);
+                    }
                 }
             }
         });
