@@ -1,7 +1,13 @@
 package io.rapport.server;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.logging.common.DefaultLoggingFactory;
+import io.rapport.server.ops.QuietStart;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.rapport.server.common.auth.AuthConfig;
 import io.rapport.server.common.db.DatabaseConfig;
 import io.rapport.server.common.ratelimit.RateLimitConfig;
@@ -12,6 +18,16 @@ import jakarta.validation.constraints.NotNull;
 
 /** Everything has a default, so {@code server} runs with no configuration file at all. */
 public class RapportConfiguration extends Configuration {
+    public RapportConfiguration() {
+        // Library chatter at WARN from the very first line (Dropwizard logs its handlers before run() is called);
+        // a configuration with its own 'logging' section decides for itself, and QuietStart covers the rest.
+        if (getLoggingFactory() instanceof DefaultLoggingFactory logging) {
+            Map<String, JsonNode> levels = new LinkedHashMap<>();
+            QuietStart.CHATTY.forEach(name -> levels.put(name, TextNode.valueOf("WARN")));
+            logging.setLoggers(levels);
+        }
+    }
+
     @Valid
     @NotNull
     @JsonProperty

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * one of these loggers ({@code logging.loggers}) is left as configured.
  */
 public final class QuietStart {
-    private static final List<String> CHATTY = List.of("io.zonky", "liquibase", "org.eclipse.jetty", "io.dropwizard",
+    public static final List<String> CHATTY = List.of("io.zonky", "liquibase", "org.eclipse.jetty", "io.dropwizard",
             "org.hibernate.validator", "org.glassfish.jersey", "org.jdbi");
 
     private QuietStart() {

@@ -31,7 +31,7 @@ public final class SchemaMigrations {
         System.setProperty("liquibase.hub.mode", "off");
         System.setProperty("liquibase.showBanner", "false");
         // The update summary goes to Liquibase's logger (quiet at WARN), not straight to the console.
-        System.setProperty("liquibase.showSummaryOutput", "log");
+        System.setProperty("liquibase.command.showSummaryOutput", "log");
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
