@@ -3,6 +3,9 @@ package io.rapport.server;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
@@ -28,6 +31,7 @@ import io.rapport.server.common.auth.CredentialResolver;
 import io.rapport.server.common.auth.PlatformAdminCredentials;
 import io.rapport.server.common.auth.ScopeFeature;
 import io.rapport.server.common.db.DatabaseConfig;
+import io.rapport.server.common.db.DatabaseHealthCheck;
 import io.rapport.server.common.db.EmbeddedDatabase;
 import io.rapport.server.common.db.SchemaHealthCheck;
 import io.rapport.server.common.db.SchemaMigrations;
@@ -35,18 +39,20 @@ import io.rapport.server.common.idempotency.IdempotencyFeature;
 import io.rapport.server.common.idempotency.IdempotencyPurge;
 import io.rapport.server.common.idempotency.IdempotencyStore;
 import io.rapport.server.common.jdbi.CachedNamingTemplateEngine;
+import io.rapport.server.common.jdbi.StatementMessages;
 import io.rapport.server.common.problem.ProblemExceptionMapper;
 import io.rapport.server.common.problem.ViolationExceptionMapper;
 import io.rapport.server.common.ratelimit.RateLimitFilter;
 import io.rapport.server.common.ratelimit.RateLimits;
 import io.rapport.server.common.time.OffsetDateTimeReader;
 import io.rapport.server.common.web.ContractEnumParamConverters;
-import io.rapport.server.common.web.ContractResource;
 import io.rapport.server.common.web.ContractQueryParameters;
-import io.rapport.server.common.web.UnknownParameterFeature;
+import io.rapport.server.common.web.ContractResource;
 import io.rapport.server.common.web.DateParamConverters;
+import io.rapport.server.common.web.HttpEdges;
 import io.rapport.server.common.web.RequestIdFilter;
 import io.rapport.server.common.web.TimestampParamConverters;
+import io.rapport.server.common.web.UnknownParameterFeature;
 import io.rapport.server.content.ContentEventValidator;
 import io.rapport.server.content.ContentResource;
 import io.rapport.server.content.ContentService;
@@ -73,6 +79,7 @@ import io.rapport.server.event.RelationshipRegistry;
 import io.rapport.server.event.RelationshipResource;
 import io.rapport.server.event.RelationshipService;
 import io.rapport.server.event.TimelineService;
+import io.rapport.server.generated.model.EventBatch;
 import io.rapport.server.install.AppInstallResource;
 import io.rapport.server.install.AppInstallService;
 import io.rapport.server.install.InstallLinks;
@@ -80,6 +87,13 @@ import io.rapport.server.install.InstallTokenCredentials;
 import io.rapport.server.install.UninstallListener;
 import io.rapport.server.officer.OfficerResource;
 import io.rapport.server.officer.OfficerService;
+import io.rapport.server.ops.AdminBinding;
+import io.rapport.server.ops.BacklogGauges;
+import io.rapport.server.ops.EndpointTimers;
+import io.rapport.server.ops.OpsMetrics;
+import io.rapport.server.ops.PrometheusEndpoint;
+import io.rapport.server.ops.QuietStart;
+import io.rapport.server.ops.StartupBanner;
 import io.rapport.server.org.OrganizationResource;
 import io.rapport.server.org.OrganizationService;
 import io.rapport.server.oversight.OversightResource;
@@ -114,8 +128,12 @@ import io.rapport.server.webhook.WebhookResource;
 import io.rapport.server.webhook.WebhookService;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
 /** Wires Rapport by hand: configuration → database → services → resources. */
@@ -123,6 +141,8 @@ public class RapportApplication extends Application<RapportConfiguration> {
     private final Clock clock;
     /** Jdbi's pool, also used directly by API-key authentication (one plain statement per request). */
     private ManagedDataSource dataSource;
+    /** Business metrics (events, problems, webhook deliveries), shown on the admin port's Prometheus page. */
+    private OpsMetrics ops;
 
     public RapportApplication() {
         this(Clock.systemUTC());
@@ -146,7 +166,12 @@ public class RapportApplication extends Application<RapportConfiguration> {
         bootstrap.getObjectMapper()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+                // Absent properties are left out, but a null inside a map is data: an event's "campaign": null is kept.
+                .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                        JsonInclude.Include.ALWAYS));
+        // "" is no UUID (or URI): Jackson would read it as null, and a null id in a list then failed as a 500.
+        bootstrap.getObjectMapper().coercionConfigFor(LogicalType.OtherScalar)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         // Reading every event's occurredAt through Jackson's general time reader was most of a batch's parse time.
         OffsetDateTimeReader.install(bootstrap.getObjectMapper());
         bootstrap.addBundle(new MigrationsBundle<>() {
@@ -165,6 +190,8 @@ public class RapportApplication extends Application<RapportConfiguration> {
 
     @Override
     public void run(RapportConfiguration config, Environment environment) {
+        QuietStart.apply();
+        ops = new OpsMetrics(environment.metrics());
         // Our single mapper answers every error as problem+json; Dropwizard's defaults would answer some in their own shape.
         ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
         Jdbi jdbi = database(config.getDatabase(), environment);
@@ -176,16 +203,30 @@ public class RapportApplication extends Application<RapportConfiguration> {
         webhooks(config, environment, jdbi);
         privacy(config, environment, jdbi);
         pages(environment.jersey(), jdbi);
+        operations(config, environment, jdbi);
+    }
+
+    /** What on-call reads: Prometheus metrics, timers per operation, backlogs, health checks, the admin port on loopback. */
+    private void operations(RapportConfiguration config, Environment environment, Jdbi jdbi) {
+        environment.jersey().register(new EndpointTimers(environment.metrics()));
+        BacklogGauges.register(environment.metrics(), jdbi, clock);
+        PrometheusEndpoint.install(environment);
+        AdminBinding.loopbackUnlessConfigured(config.getServerFactory());
+        AdminBinding.requestIdInAccessLog(config.getServerFactory());
     }
 
     /** The embedded or external PostgreSQL, its schema checked (or migrated) before anything uses it. */
     private Jdbi database(DatabaseConfig databaseConfig, Environment environment) {
         DataSourceFactory database = databaseConfig.dataSourceFactory();
         if (databaseConfig.embedded()) {
-            environment.lifecycle().manage(new Managed() {
+            // Last of all: after Jetty has stopped taking and serving requests and every managed worker has stopped.
+            EmbeddedDatabase.stopWithLifecycle();
+            environment.lifecycle().addEventListener(new LifeCycle.Listener() {
                 @Override
-                public void stop() {
-                    EmbeddedDatabase.stopAll();
+                public void lifeCycleStopped(LifeCycle event) {
+                    if (event instanceof Server) {
+                        EmbeddedDatabase.stopAll();
+                    }
                 }
             });
         }
@@ -195,18 +236,25 @@ public class RapportApplication extends Application<RapportConfiguration> {
         } else {
             migrations.requireCurrent();
         }
+        SchemaMigrations.SchemaState schemaAtStart = new SchemaMigrations.SchemaState(0, 0);
         dataSource = database.build(environment.metrics(), "postgresql");
         Jdbi jdbi = new JdbiFactory().build(environment, database, dataSource, "postgresql");
         jdbi.installPlugin(new PostgresPlugin());
         jdbi.getConfig(SqlStatements.class).setTemplateEngine(new CachedNamingTemplateEngine());
-        environment.healthChecks().register("schema", new SchemaHealthCheck(migrations));
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementMessages::render);
+        environment.healthChecks().register("schema", new SchemaHealthCheck(migrations, schemaAtStart, clock));
+        environment.healthChecks().unregister("postgresql");
+        environment.healthChecks().register("postgresql", new DatabaseHealthCheck(dataSource));
         return jdbi;
     }
 
     /** What every request passes through: request ids, problems, authentication by contract scope, limits. */
     private void platform(RapportConfiguration config, Environment environment, Jdbi jdbi) {
         DatabaseConfig databaseConfig = config.getDatabase();
-        String adminKey = AdminKeys.resolve(config.getAuth().adminKey(), databaseConfig.embedded(), databaseConfig.dataDir());
+        StartupBanner banner = new StartupBanner(config.getServerFactory());
+        String adminKey = AdminKeys.resolve(config.getAuth().adminKey(), databaseConfig.embedded(), databaseConfig.dataDir(),
+                banner::generatedAdminKey);
+        environment.lifecycle().addServerLifecycleListener(banner);
         List<CredentialResolver> credentials = List.of(
                 new PlatformAdminCredentials(adminKey),
                 new ApiKeyCredentials(dataSource, clock),
@@ -214,8 +262,9 @@ public class RapportApplication extends Application<RapportConfiguration> {
                 new EmbedTokenCredentials(jdbi, clock));
 
         var jersey = environment.jersey();
+        HttpEdges.install(environment, Set.of(EventBatch.class));
         jersey.register(new RequestIdFilter());
-        ProblemExceptionMapper problems = new ProblemExceptionMapper();
+        ProblemExceptionMapper problems = new ProblemExceptionMapper(ops::problem);
         jersey.register(problems);
         jersey.register(new ViolationExceptionMapper(problems));
         jersey.register(new ContractEnumParamConverters());
@@ -246,7 +295,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         var jersey = environment.jersey();
         jersey.register(new BodyLimit());
         jersey.register(new EventResource(eventIngest(jdbi, clock, relationships), new TimelineService(jdbi),
-                environment.getObjectMapper()));
+                environment.getObjectMapper(), ops));
         jersey.register(new RelationshipResource(new RelationshipService(jdbi)));
         InstallLinks installLinks = new InstallLinks(jdbi, clock);
         jersey.register(new AppInstallResource(new AppInstallService(jdbi, clock, relationships, installLinks),
@@ -286,7 +335,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
     /** Webhook subscriptions and the dispatcher that sends their outbox (written with each score change). */
     private void webhooks(RapportConfiguration config, Environment environment, Jdbi jdbi) {
         TargetPolicy targets = new TargetPolicy(config.getWebhooks().allowPrivateTargets());
-        WebhookDispatcher dispatcher = new WebhookDispatcher(jdbi, clock, config.getWebhooks(), targets);
+        WebhookDispatcher dispatcher = new WebhookDispatcher(jdbi, clock, config.getWebhooks(), targets, ops);
         environment.lifecycle().manage(dispatcher);
         environment.admin().addTask(new RunNowTask("webhook-dispatch", "attempted", dispatcher::dispatchDue));
         DeliveryPurge purge = new DeliveryPurge(jdbi, clock, config.getWebhooks().retention());

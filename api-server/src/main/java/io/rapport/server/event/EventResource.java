@@ -11,6 +11,7 @@ import io.rapport.server.generated.api.EventsApi;
 import io.rapport.server.generated.model.EventBatch;
 import io.rapport.server.generated.model.EventBatchResult;
 import io.rapport.server.generated.model.UsageEventPage;
+import io.rapport.server.ops.OpsMetrics;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,9 +22,11 @@ public class EventResource implements EventsApi {
     private final TimelineService timelines;
     private final EventInputs inputs;
     private final EventViews views;
+    private final OpsMetrics metrics;
 
-    public EventResource(EventIngestService ingest, TimelineService timelines, ObjectMapper mapper) {
+    public EventResource(EventIngestService ingest, TimelineService timelines, ObjectMapper mapper, OpsMetrics metrics) {
         this.ingest = ingest;
+        this.metrics = metrics;
         this.timelines = timelines;
         this.inputs = new EventInputs(mapper);
         this.views = new EventViews(mapper);
@@ -42,6 +45,8 @@ public class EventResource implements EventsApi {
         }
         IngestResult result = ingest.ingest(sender, batch.getSentAt() == null ? null : batch.getSentAt().toInstant(),
                 inputs.of(batch.getEvents()));
+        metrics.events(result.acceptedEventIds().size(), result.duplicateEventIds().size(),
+                () -> result.rejected().stream().map(EventRejection::code).iterator());
         return Response.ok(new EventBatchResult().accepted(result.accepted()).duplicates(result.duplicates())
                 .rejected(result.rejected().stream().map(EventViews::toDto).toList())
                 .acceptedEventIds(result.acceptedEventIds()).duplicateEventIds(result.duplicateEventIds())).build();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
+import io.rapport.server.common.db.FailureEpisode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public class DeliveryPurge {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryPurge.class);
+    private final FailureEpisode failures = new FailureEpisode(LOG, "Purging webhook deliveries");
     private static final Duration EVERY = Duration.ofMinutes(10);
     static final int CHUNK = 1000;
     /** Purpose: one chunk of finished deliveries created before the cutoff; their attempts go by cascade. */
@@ -61,12 +63,13 @@ public class DeliveryPurge {
     private void purgeLogged() {
         try {
             int deleted = purge();
+            failures.succeeded();
             if (deleted > 0) {
                 LOG.info("Purged {} finished webhook deliveries", deleted);
             }
         } catch (RuntimeException e) {
             // a failed purge only delays cleanup; never let it end the schedule
-            LOG.warn("Purging webhook deliveries failed", e);
+            failures.failed(e);
         }
     }
 }

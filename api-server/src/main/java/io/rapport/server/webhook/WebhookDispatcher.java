@@ -13,6 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import io.rapport.server.common.db.FailureEpisode;
+import io.rapport.server.ops.OpsMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public class WebhookDispatcher implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private final FailureEpisode failures = new FailureEpisode(LOG, "Webhook dispatch");
+    private final FailureEpisode recordFailures = new FailureEpisode(LOG, "Recording webhook attempts");
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
     private final Jdbi jdbi;
     private final Clock clock;
@@ -32,10 +36,12 @@ public class WebhookDispatcher implements Managed {
     private final RetrySchedule schedule;
     private final FailureRule failureRule;
     private final Duration lease;
+    private final OpsMetrics metrics;
     private ScheduledExecutorService scheduler;
 
-    public WebhookDispatcher(Jdbi jdbi, Clock clock, WebhookConfig config, TargetPolicy targets) {
+    public WebhookDispatcher(Jdbi jdbi, Clock clock, WebhookConfig config, TargetPolicy targets, OpsMetrics metrics) {
         this.jdbi = jdbi;
+        this.metrics = metrics;
         this.clock = clock;
         this.config = config;
         this.sender = new WebhookSender(config, clock, targets);
@@ -69,9 +75,10 @@ public class WebhookDispatcher implements Managed {
     private void recordLogged(ClaimedDelivery claim, Instant attemptedAt, AttemptOutcome outcome) {
         try {
             jdbi.useTransaction(handle -> record(handle, claim, attemptedAt, outcome));
+            recordFailures.succeeded();
         } catch (RuntimeException e) {
             // the lease runs out and the delivery is tried again: at least once, never lost
-            LOG.error("Recording webhook attempt of {} failed", claim.deliveryId(), e);
+            recordFailures.failed(e);
         }
     }
 
@@ -93,6 +100,7 @@ public class WebhookDispatcher implements Managed {
         if (dao.settle(claim.orgId(), claim.deliveryId(), claim.attemptCount(), status, active.get() ? next : null) == 0) {
             return; // the claim was lost to another node after its lease ran out; that node records its own
         }
+        metrics.delivery(status.equals("pending") ? "retrying" : status);
         dao.insertAttempt(claim.orgId(), claim.deliveryId(), attemptNo, attemptedAt, outcome.statusCode(),
                 outcome.error(), outcome.durationMs());
         if (outcome.succeeded()) {
@@ -122,9 +130,10 @@ public class WebhookDispatcher implements Managed {
     private void dispatchLogged() {
         try {
             dispatchDue();
+            failures.succeeded();
         } catch (RuntimeException e) {
             // the next pass retries; claimed rows come back when their lease ends
-            LOG.error("Webhook dispatch failed", e);
+            failures.failed(e);
         }
     }
 

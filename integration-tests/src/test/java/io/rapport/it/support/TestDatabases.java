@@ -81,7 +81,10 @@ public final class TestDatabases {
 
     private static Server startEmbedded() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
+                    // As the server's own embedded PostgreSQL: no row values or statements in its log.
+                    .setServerConfig("log_error_verbosity", "terse")
+                    .setServerConfig("log_min_error_statement", "panic").start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();

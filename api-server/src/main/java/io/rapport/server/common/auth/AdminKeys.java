@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.BiConsumer;
 
 /**
  * Settles the platform admin key. On the embedded default with none configured, one is generated on
@@ -18,6 +19,15 @@ public final class AdminKeys {
     }
 
     public static String resolve(String configured, boolean embedded, Path dataDir) {
+        return resolve(configured, embedded, dataDir, (key, file) -> System.out.println("""
+
+                ==> Rapport generated a platform admin key (shown once, kept in %s):
+                    %s
+                """.formatted(file, key)));
+    }
+
+    /** As above; a key generated now is handed to {@code generated} (with its file) instead of printed at once. */
+    public static String resolve(String configured, boolean embedded, Path dataDir, BiConsumer<String, Path> generated) {
         if (configured != null && !configured.isBlank()) {
             if (configured.length() < MIN_LENGTH) {
                 throw new IllegalStateException("RAPPORT_ADMIN_KEY must be at least " + MIN_LENGTH + " characters");
@@ -28,10 +38,10 @@ public final class AdminKeys {
             throw new IllegalStateException("Set RAPPORT_ADMIN_KEY (at least " + MIN_LENGTH
                     + " characters) when using an external database");
         }
-        return storedOrNew(dataDir.resolve("admin-key"));
+        return storedOrNew(dataDir.resolve("admin-key"), generated);
     }
 
-    private static String storedOrNew(Path file) {
+    private static String storedOrNew(Path file, BiConsumer<String, Path> generated) {
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).trim();
@@ -40,11 +50,7 @@ public final class AdminKeys {
             Files.createDirectories(file.getParent());
             Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            System.out.println("""
-
-                    ==> Rapport generated a platform admin key (shown once, kept in %s):
-                        %s
-                    """.formatted(file, key));
+            generated.accept(key, file);
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the admin key file " + file, e);

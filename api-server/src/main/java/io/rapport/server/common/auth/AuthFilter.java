@@ -15,18 +15,34 @@ import java.util.Optional;
 @Priority(Priorities.AUTHENTICATION)
 public class AuthFilter implements ContainerRequestFilter {
     private static final String BEARER = "Bearer ";
+    private static final String ORGANIZATION_DEACTIVATED = "organization_deactivated";
     private final List<String> acceptedScopes;
     private final List<CredentialResolver> resolvers;
+    private final boolean goneWhenDeactivated;
 
     /** {@code acceptedScopes}: the caller needs any one of them. */
     AuthFilter(List<String> acceptedScopes, List<CredentialResolver> resolvers) {
+        this(acceptedScopes, resolvers, false);
+    }
+
+    /** {@code goneWhenDeactivated}: a deactivated organization's caller gets 410 (DESIGN §3: the app feed), not 403. */
+    AuthFilter(List<String> acceptedScopes, List<CredentialResolver> resolvers, boolean goneWhenDeactivated) {
         this.acceptedScopes = List.copyOf(acceptedScopes);
         this.resolvers = resolvers;
+        this.goneWhenDeactivated = goneWhenDeactivated;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Caller caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        Caller caller;
+        try {
+            caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        } catch (ApiProblemException e) {
+            if (goneWhenDeactivated && ORGANIZATION_DEACTIVATED.equals(e.code())) {
+                throw new ApiProblemException(410, ORGANIZATION_DEACTIVATED, "Gone", e.detail());
+            }
+            throw e;
+        }
         if (acceptedScopes.stream().noneMatch(caller::allows)) {
             throw ApiProblemException.forbidden("missing_scope",
                     "This credential lacks the '" + String.join("' or '", acceptedScopes)

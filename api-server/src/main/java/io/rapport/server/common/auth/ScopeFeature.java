@@ -21,6 +21,8 @@ public class ScopeFeature implements DynamicFeature {
     public static final String PUBLIC = "public";
     private final ContractScopes scopes;
     private final List<CredentialResolver> resolvers;
+    /** Operations whose answer to a deactivated organization is 410 Gone (DESIGN §3), not 403. */
+    private static final java.util.Set<String> GONE_WHEN_DEACTIVATED = java.util.Set.of("getAppFeed");
 
     public ScopeFeature(ContractScopes scopes, List<CredentialResolver> resolvers) {
         this.scopes = scopes;
@@ -38,7 +40,7 @@ public class ScopeFeature implements DynamicFeature {
         if (scope.equals(List.of(PUBLIC))) {
             return;
         }
-        context.register(new AuthFilter(scope, resolvers));
+        context.register(new AuthFilter(scope, resolvers, GONE_WHEN_DEACTIVATED.contains(method.getName())));
     }
 
     private static boolean implementsContract(Class<?> resourceClass, Method method) {

@@ -64,6 +64,9 @@ public class DatabaseConfig {
             factory.setUser(user);
             factory.setPassword(password);
         }
+        // PostgreSQL's error detail can quote the failing row (a webhook secret among its values); keep it out
+        // of exception messages, hence out of logs. The SQLSTATE and constraint name stay.
+        factory.setProperties(Map.of("logServerErrorDetail", "false"));
         factory.setMaxSize(maxPoolSize);
         factory.setMinSize(2);
         factory.setInitialSize(2);

@@ -22,6 +22,8 @@ public final class EmbeddedDatabase {
     static final String DATABASE = "rapport";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final Map<Path, EmbeddedDatabase> RUNNING = new HashMap<>();
+    /** Set when the server's lifecycle stops the database after HTTP and the workers; the JVM hook then leaves it. */
+    private static volatile boolean stoppedByLifecycle;
 
     private final Path dataDir;
     private final EmbeddedPostgres postgres;
@@ -34,10 +36,20 @@ public final class EmbeddedDatabase {
     /** Starts the server for {@code dataDir}, or returns the one this process already runs there. */
     public static synchronized EmbeddedDatabase start(Path dataDir) {
         if (RUNNING.isEmpty()) {
-            // Commands such as 'db migrate' end without a lifecycle: stop the server with the JVM.
-            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stopAll, "embedded-postgres-stop"));
+            // Commands such as 'db migrate' end without a lifecycle: stop the server with the JVM. Under 'server'
+            // the lifecycle does it last; this hook would run beside Jetty's and pull the database from under it.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (!stoppedByLifecycle) {
+                    stopAll();
+                }
+            }, "embedded-postgres-stop"));
         }
         return RUNNING.computeIfAbsent(dataDir, EmbeddedDatabase::launch);
+    }
+
+    /** From now on the server's lifecycle stops the database (after everything that uses it), not the JVM hook. */
+    public static void stopWithLifecycle() {
+        stoppedByLifecycle = true;
     }
 
     /** Stops every embedded server this process started; safe to call more than once. */
@@ -54,8 +66,10 @@ public final class EmbeddedDatabase {
         Path pgData = dataDir.resolve("postgres");
         try {
             Files.createDirectories(pgData);
+            LeftoverPostmaster.stopIfRunning(pgData);
             LOG.info("Starting embedded PostgreSQL with its data in {}", pgData);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200")
@@ -64,12 +78,16 @@ public final class EmbeddedDatabase {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
+                    // Its log goes to ours: errors without DETAIL (which can quote a failing row's secret) or statement.
+                    .setServerConfig("log_error_verbosity", "terse")
+                    .setServerConfig("log_min_error_statement", "panic")
                     .start();
             createDatabaseIfMissing(postgres);
             return new EmbeddedDatabase(dataDir, postgres);
         } catch (IOException | SQLException | RuntimeException e) {
             throw new IllegalStateException("The embedded PostgreSQL could not start in " + pgData + " (" + e.getMessage()
-                    + "). It needs a writable folder and, when run as root, user namespaces. Or point Rapport at"
+                    + "). It needs a writable folder that no other Rapport is using and, when run as root, user"
+                    + " namespaces. Or point Rapport at"
                     + " your own PostgreSQL 15+: RAPPORT_DATABASE_URL=jdbc:postgresql://host:5432/rapport"
                     + " RAPPORT_DATABASE_USER=... RAPPORT_DATABASE_PASSWORD=... then run 'db migrate'.", e);
         }

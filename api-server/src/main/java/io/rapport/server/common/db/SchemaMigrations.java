@@ -4,7 +4,14 @@ import io.dropwizard.db.DataSourceFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 import liquibase.Contexts;
+import liquibase.Scope;
+import liquibase.changelog.ChangeSet;
+import liquibase.ui.LoggerUIService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.database.jvm.JdbcConnection;
@@ -23,8 +30,11 @@ public final class SchemaMigrations {
         System.setProperty("liquibase.analytics.enabled", "false");
         System.setProperty("liquibase.hub.mode", "off");
         System.setProperty("liquibase.showBanner", "false");
+        // The update summary goes to Liquibase's logger (quiet at WARN), not straight to the console.
+        System.setProperty("liquibase.command.showSummaryOutput", "log");
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
     private final DataSourceFactory database;
 
     public SchemaMigrations(DataSourceFactory database) {
@@ -38,9 +48,19 @@ public final class SchemaMigrations {
         }
     }
 
+    /** Applies what is pending: one log line per change set applied (Liquibase's own output goes to its logger). */
     public void migrate() {
         withLiquibase(liquibase -> {
-            liquibase.update(new Contexts(), new LabelExpression());
+            List<ChangeSet> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
+            try {
+                Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()),
+                        () -> liquibase.update(new Contexts(), new LabelExpression()));
+            } catch (LiquibaseException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new LiquibaseException(e);
+            }
+            pending.forEach(changeSet -> LOG.info("Applied migration {}", changeSet.getId()));
             return null;
         });
     }

@@ -4,12 +4,14 @@ import io.dropwizard.core.setup.Environment;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.rapport.server.common.db.FailureEpisode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Deletes expired idempotency keys every few minutes on each node; the delete is idempotent, so nodes need no coordination. */
 public final class IdempotencyPurge {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyPurge.class);
+    private static final FailureEpisode FAILURES = new FailureEpisode(LOG, "Purging expired idempotency keys");
     private static final Duration EVERY = Duration.ofMinutes(10);
 
     private IdempotencyPurge() {
@@ -24,12 +26,13 @@ public final class IdempotencyPurge {
     private static void purge(IdempotencyStore store) {
         try {
             int deleted = store.purgeExpired();
+            FAILURES.succeeded();
             if (deleted > 0) {
                 LOG.info("Purged {} expired idempotency keys", deleted);
             }
         } catch (RuntimeException e) {
             // A failed purge only delays cleanup; the next run tries again. Never let it kill the schedule.
-            LOG.warn("Purging expired idempotency keys failed", e);
+            FAILURES.failed(e);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.rapport.server.common.jdbi;
 
 import java.sql.SQLException;
 import org.jdbi.v3.core.statement.StatementException;
+import org.postgresql.util.PSQLException;
 
 /** Reads PostgreSQL's SQLSTATE out of a Jdbi failure, to answer 409/422 instead of 500. */
 public final class SqlErrors {
@@ -29,6 +30,11 @@ public final class SqlErrors {
     }
 
     private static boolean mentions(StatementException e, String constraint) {
+        // The constraint's name from the server's structured error; the message text as before otherwise.
+        if (e.getCause() instanceof PSQLException pg && pg.getServerErrorMessage() != null
+                && pg.getServerErrorMessage().getConstraint() != null) {
+            return pg.getServerErrorMessage().getConstraint().contains(constraint);
+        }
         return e.getCause().getMessage() != null && e.getCause().getMessage().contains(constraint);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +22,22 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionMapper.class);
 
     private final ProblemTranslator translator = new ProblemTranslator();
+    private final Consumer<String> counted;
+
+    public ProblemExceptionMapper() {
+        this(code -> { });
+    }
+
+    /** {@code counted} hears every answered problem's code (the operations metrics count them). */
+    public ProblemExceptionMapper(Consumer<String> counted) {
+        this.counted = counted;
+    }
 
     @Override
     public Response toResponse(Throwable exception) {
         ApiProblemException problem = translator.translate(exception);
         String requestId = RequestIds.current();
+        counted.accept(problem.code());
         if (problem.status() >= 500) {
             LOG.error("Unexpected failure, requestId={}", requestId, exception);
         }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipException;
 import org.eclipse.jetty.io.EofException;
 import org.glassfish.jersey.server.ParamException;
 
@@ -39,8 +40,21 @@ final class ProblemTranslator {
         if (e instanceof EofException) {
             return new BadRequestException("incomplete_body", "The request body ended early", List.of());
         }
+        if (causedBy(e, ZipException.class)) {
+            return new BadRequestException("malformed_body", "The request body is not valid for its Content-Encoding",
+                    List.of());
+        }
         return new ApiProblemException(500, "internal_error", "Internal Server Error",
                 "An unexpected error occurred; quote the requestId when reporting it");
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Map<String, String> extraHeaders(Throwable e) {

@@ -23,8 +23,11 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request) {
+        // Normally set by RequestIdServletFilter already; Jersey run without it (unit tests) makes its own.
+        Object assigned = request.getProperty(RequestIds.ATTRIBUTE);
         String offered = request.getHeaderString(RequestIds.HEADER);
-        String id = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = assigned instanceof String given ? given
+                : offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
         MDC.put(RequestIds.MDC_KEY, id);
         request.setProperty(RequestIds.MDC_KEY, id);
     }

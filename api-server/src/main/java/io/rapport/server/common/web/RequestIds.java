@@ -6,6 +6,8 @@ import org.slf4j.MDC;
 public final class RequestIds {
     public static final String HEADER = "X-Request-Id";
     static final String MDC_KEY = "requestId";
+    /** The servlet request attribute holding the id (Jersey request properties are these attributes). */
+    public static final String ATTRIBUTE = "rapport.requestId";
 
     private RequestIds() {
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import io.rapport.server.common.db.FailureEpisode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public class RescoreJobs implements Managed {
     static final String FAILED = "rescore_failed";
     private static final Logger LOG = LoggerFactory.getLogger(RescoreJobs.class);
+    private final FailureEpisode lookFailures = new FailureEpisode(LOG, "Looking for rescore jobs to carry on");
     private static final int THREADS = 2;
 
     /** A test seam: called on the job's thread before each step; may block to hold the job between steps. */
@@ -134,13 +136,14 @@ public class RescoreJobs implements Managed {
                 Optional<JobClaim> claim = jdbi.withExtension(RescoreDao.class,
                         dao -> dao.claimAny(owner, clock.instant(), clock.instant().plus(lease)));
                 if (claim.isEmpty()) {
+                    lookFailures.succeeded();
                     return;
                 }
                 LOG.info("Carrying on rescore job {} of organization {}", claim.get().jobId(), claim.get().orgId());
                 runHere(claim.get());
             }
         } catch (RuntimeException e) {
-            LOG.warn("Could not look for rescore jobs to carry on; trying again in {}", pollInterval, e);
+            lookFailures.failed(e);
         }
     }
 

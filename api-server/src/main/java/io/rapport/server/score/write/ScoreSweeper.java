@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import io.rapport.server.common.db.FailureEpisode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public class ScoreSweeper implements Managed {
     static final int BATCH = 500;
     private static final Logger LOG = LoggerFactory.getLogger(ScoreSweeper.class);
+    private final FailureEpisode failures = new FailureEpisode(LOG, "Score sweep");
     private final Jdbi jdbi;
     private final Clock clock;
     private final ScoringModels models;
@@ -85,9 +87,10 @@ public class ScoreSweeper implements Managed {
     private void sweepLogged() {
         try {
             sweep();
+            failures.succeeded();
         } catch (RuntimeException e) {
             // the next run retries; a failed pass leaves the rows due
-            LOG.error("Score sweep failed", e);
+            failures.failed(e);
         }
     }
 
