@@ -32,8 +32,13 @@ import org.jdbi.v3.core.statement.StatementContext;
  * in ScoreBenchmark), which made its CPU per ranked read several times the trivial read's.
  */
 final class RankedReads {
+    /** The columns a ranked row is read from: the jsonb parts (per-type sums, capped days) stay out. */
     private static final String ROWS_FROM = """
-            SELECT s.*
+            SELECT s.org_id, s.relationship_id, s.officer_id, s.partner_id, s.raw, s.short_raw, s.app_raw, s.ref_time,
+                   s.last_activity_at, s.last_meeting_at, s.last_feedback_at, s.last_referral_at, s.previous_referral_at,
+                   s.last_touch_at, s.last_touch_type, s.last_signal_at, s.last_reach_out_at, s.last_reach_out_type,
+                   s.last_use_at, s.previous_use_at, s.last_installed_at, s.last_uninstalled_at, s.ready_for_meeting_at,
+                   s.tier, s.stage, s.due_at, s.rank_key, s.model_version
             FROM relationship_score s
             """;
 
