@@ -22,22 +22,39 @@ public final class Embeds {
         this.executor = executor;
     }
 
-    /** A token for the officer's score card, valid for the server's default (15 minutes). */
+    /**
+     * A token for the officer's score card, valid for the server's default (15 minutes).
+     *
+     * @param officerId the officer whose score card the token opens
+     * @return the token and when it expires
+     */
     public EmbedToken createToken(UUID officerId) {
         return executor.execute(headers -> api.createEmbedToken(new EmbedTokenInput().officerId(officerId), headers));
     }
 
-    /** A token valid for {@code ttl} (1 minute to 12 hours). */
+    /**
+     * A token valid for {@code ttl} (1 minute to 12 hours).
+     *
+     * @param officerId the officer whose score card the token opens
+     * @param ttl       how long it works
+     * @return the token and when it expires
+     */
     public EmbedToken createToken(UUID officerId, Duration ttl) {
         return executor.execute(headers -> api.createEmbedToken(
                 new EmbedTokenInput().officerId(officerId).ttlSeconds(Math.toIntExact(ttl.toSeconds())), headers));
     }
 
+    /** @return the origins allowed to frame the score card (CSP {@code frame-ancestors}); empty: none */
     public List<String> frameAncestors() {
         return executor.execute(api::getEmbedSettings).getFrameAncestors();
     }
 
-    /** Replaces the origins allowed to frame the score card ({@code https://crm.example.com}); empty: none. */
+    /**
+     * Replaces the origins allowed to frame the score card ({@code https://crm.example.com}); empty: none.
+     *
+     * @param origins the origins, each scheme and host (and port)
+     * @return the origins now allowed
+     */
     public List<String> setFrameAncestors(List<String> origins) {
         return executor.execute(headers -> api.updateEmbedSettings(new EmbedSettings().frameAncestors(origins), headers))
                 .getFrameAncestors();
