@@ -62,10 +62,13 @@ public final class AppInstalls {
     }
 
     /**
-     * A new one-time install link ({@code /i/{code}}, 7 days) for an active install.
+     * A new one-time install link ({@code /i/{code}}, 7 days, one use) for an active install; the install's
+     * earlier unused links keep working until they expire. Needs {@code partners:write}.
      *
      * @param installId the install
-     * @return the link's path and expiry
+     * @return the link's path (prefix it with the server's public address) and expiry
+     * @throws NotFoundException if the install is not the organization's
+     * @throws ConflictException ({@code install_inactive}) if the install was uninstalled or revoked
      */
     public InstallLink newLink(UUID installId) {
         return executor.execute(headers -> api.createInstallLink(installId, headers));
@@ -73,11 +76,14 @@ public final class AppInstalls {
 
     /**
      * Exchanges an install link's code (the part after {@code /i/}) for a fresh install token, as the app
-     * page does; needs no credential. Throws with code {@code install_link_used}, {@code install_link_expired}
-     * or {@code install_link_unknown} when the link cannot be used.
+     * page does; needs no credential. The install's earlier token stops working.
      *
      * @param code the link's code
-     * @return the install and its fresh token
+     * @return the install and its fresh token (shown this once)
+     * @throws NotFoundException ({@code install_link_unknown}) if no such link exists
+     * @throws RapportApiException 410 {@code install_link_used}, {@code install_link_expired} or
+     *                             {@code install_inactive} when the link can no longer be used
+     * @throws InvalidRequestException 422 if {@code code} is empty or longer than 200 characters
      */
     public InstallLinkToken exchangeLink(String code) {
         return executor.execute(headers -> api.exchangeInstallLink(new InstallLinkExchange().code(code), headers));

@@ -23,37 +23,50 @@ public final class Embeds {
     }
 
     /**
-     * A token for the officer's score card, valid for the server's default (15 minutes).
+     * A token for the officer's score card, valid for the server's default (15 minutes). Needs {@code scores:read}.
+     * The token cannot be revoked; put {@link EmbedToken#getPath()} (the token travels in its fragment) in an
+     * iframe.
      *
      * @param officerId the officer whose score card the token opens
-     * @return the token and when it expires
+     * @return the token, its expiry and the score card's path carrying it
+     * @throws InvalidRequestException 422 {@code validation_failed} if the officer is not the organization's,
+     *                                 422 {@code officer_deactivated} if the officer is deactivated
      */
     public EmbedToken createToken(UUID officerId) {
         return executor.execute(headers -> api.createEmbedToken(new EmbedTokenInput().officerId(officerId), headers));
     }
 
     /**
-     * A token valid for {@code ttl} (1 minute to 12 hours).
+     * A token valid for {@code ttl}. Needs {@code scores:read}. Keep it short: the token cannot be revoked.
      *
      * @param officerId the officer whose score card the token opens
-     * @param ttl       how long it works
-     * @return the token and when it expires
+     * @param ttl       how long the token is valid, 1 minute to 12 hours (whole seconds)
+     * @return the token, its expiry and the score card's path carrying it
+     * @throws InvalidRequestException 422 {@code validation_failed} ({@code ttlSeconds}) if {@code ttl} is out of
+     *                                 range or the officer is not the organization's, 422
+     *                                 {@code officer_deactivated} if the officer is deactivated
      */
     public EmbedToken createToken(UUID officerId, Duration ttl) {
         return executor.execute(headers -> api.createEmbedToken(
                 new EmbedTokenInput().officerId(officerId).ttlSeconds(Math.toIntExact(ttl.toSeconds())), headers));
     }
 
-    /** @return the origins allowed to frame the score card (CSP {@code frame-ancestors}); empty: none */
+    /**
+     * The origins allowed to frame the score card (its CSP {@code frame-ancestors}). Needs {@code admin}.
+     *
+     * @return the origins, in the order set; empty (the default) when no other site may frame the page
+     */
     public List<String> frameAncestors() {
         return executor.execute(api::getEmbedSettings).getFrameAncestors();
     }
 
     /**
-     * Replaces the origins allowed to frame the score card ({@code https://crm.example.com}); empty: none.
+     * Replaces the origins allowed to frame the score card. Needs {@code admin}.
      *
-     * @param origins the origins, each scheme and host (and port)
-     * @return the origins now allowed
+     * @param origins origins such as {@code https://crm.example.com} (scheme, host with an optional leading
+     *                {@code *.}, optional port; at most 20); empty to let no other site frame the page
+     * @return the origins now allowed, repeats kept once, in the order given
+     * @throws InvalidRequestException 422 {@code validation_failed} naming the entry that is not an origin
      */
     public List<String> setFrameAncestors(List<String> origins) {
         return executor.execute(headers -> api.updateEmbedSettings(new EmbedSettings().frameAncestors(origins), headers))

@@ -89,10 +89,10 @@ class ArchetypeSimulationIT {
                 for (int rank = 0; rank < ranked.size(); rank++) {
                     ScoredPartner item = ranked.get(rank);
                     Cast member = cast.get(item.getPartnerId());
-                    if (!member.expected().equals(item.getNextStep().getCode())) {
+                    if (!member.expected().equals(item.getNextStep().getCode().getValue())) {
                         disagreements.add("seed %d, %s%s: expected %s, got %s (score %d %s %s %s; %s)".formatted(seed,
                                 member.archetype(), member.expected().equals("give_space") ? " touched" : "",
-                                member.expected(), item.getNextStep().getCode(), item.getScore(), item.getTier(),
+                                member.expected(), item.getNextStep().getCode().getValue(), item.getScore(), item.getTier(),
                                 item.getTrend(), item.getStage(), item.getNextStep().getFact()));
                     }
                     if (member.archetype().appOnly()) {
