@@ -106,6 +106,31 @@ class ScoresIT {
     }
 
     @Test
+    void appOpens_countOncePerUtcDay_evenWhenADaysOpensArriveLateAndInSeparateBatches() {
+        RapportClient client = SERVER.newOrg().client();
+        Officer officer = anOfficer().create(client);
+        Partner partner = aPartner().create(client);
+        Instant threeDaysAgo = NOW.minus(Duration.ofDays(3));
+        Instant fiveDaysAgo = NOW.minus(Duration.ofDays(5));
+        List<Sent> sent = List.of(new Sent("app_opened", NOW.minus(Duration.ofHours(1))),
+                new Sent("app_opened", threeDaysAgo), new Sent("app_opened", threeDaysAgo.plus(Duration.ofHours(2))),
+                new Sent("app_opened", fiveDaysAgo), new Sent("app_opened", fiveDaysAgo.minus(Duration.ofHours(3))),
+                new Sent("app_opened", threeDaysAgo.minus(Duration.ofHours(1))));
+        for (Sent event : sent) {     // newest first: every later one is a late day, or a day already counted
+            send(client, officer, partner, event);
+        }
+
+        RelationshipScore score = client.scores().forRelationship(relationshipId(client, officer, partner));
+
+        // three UTC days, 0.25 each at the day's start
+        assertThat(score.getInterest()).isCloseTo(Expected.interest(sent, NOW), within(1e-9));
+        // and the rescore, counting distinct days in SQL, agrees
+        client.scores().awaitJob(client.scores().rescore().getId(), Duration.ofMinutes(1));
+        assertThat(client.scores().forRelationship(relationshipId(client, officer, partner)).getInterest())
+                .isCloseTo(score.getInterest(), within(1e-9));
+    }
+
+    @Test
     void rankedPartners_areInScoreOrder_acrossPagesWithoutGapsOrRepeats() {
         RapportClient client = SERVER.newOrg().client();
         Officer officer = anOfficer().create(client);

@@ -97,15 +97,19 @@ public interface ScoreDao {
     /**
      * Of the given (relationship, type, UTC day) triples, those on which the relationship already has an event
      * of that type other than the batch's own: days a daily-capped type has already counted. Days are those of
-     * each event's time, never after its receipt, as scoring takes it.
+     * each event's time, never after its receipt, as scoring takes it (an event may be stamped up to 5 minutes
+     * after its receipt, hence the range's 300 s past midnight). EXISTS stops at the first such event.
      */
     @SqlQuery("""
-            SELECT DISTINCT q.relationship_id, q.type, q.day
-            FROM unnest(CAST(:relationshipIds AS uuid[]), CAST(:types AS text[]), CAST(:days AS bigint[])) AS q(relationship_id, type, day)
-            JOIN usage_event e ON e.org_id = :orgId AND e.relationship_id = q.relationship_id AND e.type = q.type
-                 AND e.occurred_at >= to_timestamp(q.day * 86400) AND e.occurred_at < to_timestamp(q.day * 86400 + 86400 + 300)
-                 AND floor(extract(epoch FROM least(e.occurred_at, e.received_at)) / 86400) = q.day
-            WHERE e.event_id <> ALL(CAST(:batch AS uuid[]))
+            SELECT q.relationship_id, q.type, q.day
+            FROM (SELECT DISTINCT * FROM unnest(CAST(:relationshipIds AS uuid[]), CAST(:types AS text[]),
+                                                CAST(:days AS bigint[])) AS u(relationship_id, type, day)) q
+            WHERE EXISTS (
+                SELECT 1 FROM usage_event e
+                WHERE e.org_id = :orgId AND e.relationship_id = q.relationship_id
+                  AND e.occurred_at >= to_timestamp(q.day * 86400) AND e.occurred_at < to_timestamp(q.day * 86400 + 86700)
+                  AND e.type = q.type AND floor(extract(epoch FROM least(e.occurred_at, e.received_at)) / 86400) = q.day
+                  AND e.event_id <> ALL(CAST(:batch AS uuid[])))
             """)
     @RegisterConstructorMapper(CountedDay.class)
     List<CountedDay> countedDays(UUID orgId, UUID[] relationshipIds, String[] types, Long[] days, UUID[] batch);
