@@ -120,7 +120,8 @@
     b.querySelector('.name').textContent = r.partnerName;
     b.querySelector('.meta').textContent = (TYPES[r.partnerType] || r.partnerType) + ' · ' + cap(r.tier) + ' · ' + (STAGES[r.stage] || r.stage);
     b.querySelector('.step-label').textContent = STEPS[r.nextStep.code] || r.nextStep.code;
-    b.querySelector('.reason').textContent = r.nextStep.reason;
+    // the fact behind the step says more to the officer than the rule's gist
+    b.querySelector('.reason').textContent = r.nextStep.fact || r.nextStep.reason;
     b.querySelector('.trend').textContent = trend[0];
     b.setAttribute('aria-label', r.partnerName + ', score ' + r.score + ', ' + r.tier + ', ' + trend[1] + ', next step: '
       + (STEPS[r.nextStep.code] || r.nextStep.code));
@@ -150,7 +151,7 @@
       $('d-tier').className = 'chip tier-' + s.tier;
       $('d-step').textContent = STEPS[s.nextStep.code] || s.nextStep.code;
       $('d-step').dataset.code = s.nextStep.code;
-      $('d-reason').textContent = s.nextStep.reason;
+      $('d-reason').textContent = s.nextStep.reason + (s.nextStep.fact ? ' ' + s.nextStep.fact : '');
       var why = $('d-why');
       why.textContent = '';
       (s.explanation || []).slice(0, 5).forEach(function (c) {
