@@ -1,6 +1,7 @@
 package io.rapport.server.audit;
 
 import io.dropwizard.core.setup.Environment;
+import io.rapport.server.common.db.FailureEpisode;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -17,16 +18,13 @@ public final class AuditPurge {
     public static void schedule(Environment environment, AuditService audit) {
         ScheduledExecutorService executor = environment.lifecycle()
                 .scheduledExecutorService("audit-purge-%d").threads(1).build();
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                int deleted = audit.purge();
-                if (deleted > 0) {
-                    LOG.info("Purged {} audit entries older than the retention", deleted);
-                }
-            } catch (RuntimeException e) {
-                // a failed purge only delays cleanup; never let it end the schedule
-                LOG.warn("Purging the audit log failed", e);
+        // a failed purge only delays cleanup: one WARN per failing stretch, like every background task
+        FailureEpisode failures = new FailureEpisode(LOG, "Purging the audit log");
+        executor.scheduleWithFixedDelay(() -> failures.run(() -> {
+            int deleted = audit.purge();
+            if (deleted > 0) {
+                LOG.info("Purged {} audit entries older than the retention", deleted);
             }
-        }, EVERY_MINUTES, EVERY_MINUTES, TimeUnit.MINUTES);
+        }), EVERY_MINUTES, EVERY_MINUTES, TimeUnit.MINUTES);
     }
 }

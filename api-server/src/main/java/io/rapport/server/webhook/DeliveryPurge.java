@@ -60,16 +60,13 @@ public class DeliveryPurge {
         return total;
     }
 
+    /** A failed purge only delays cleanup. */
     private void purgeLogged() {
-        try {
+        failures.run(() -> {
             int deleted = purge();
-            failures.succeeded();
             if (deleted > 0) {
                 LOG.info("Purged {} finished webhook deliveries", deleted);
             }
-        } catch (RuntimeException e) {
-            // a failed purge only delays cleanup; never let it end the schedule
-            failures.failed(e);
-        }
+        });
     }
 }

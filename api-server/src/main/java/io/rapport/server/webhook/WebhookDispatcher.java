@@ -127,14 +127,9 @@ public class WebhookDispatcher implements Managed {
         scheduler.scheduleWithFixedDelay(this::dispatchLogged, millis, millis, TimeUnit.MILLISECONDS);
     }
 
+    /** The next pass retries: claimed rows come back when their lease ends. */
     private void dispatchLogged() {
-        try {
-            dispatchDue();
-            failures.succeeded();
-        } catch (RuntimeException e) {
-            // the next pass retries; claimed rows come back when their lease ends
-            failures.failed(e);
-        }
+        failures.run(this::dispatchDue);
     }
 
     @Override

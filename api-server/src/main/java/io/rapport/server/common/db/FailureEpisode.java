@@ -18,6 +18,19 @@ public final class FailureEpisode {
         this.task = task;
     }
 
+    /**
+     * Runs one pass of a periodic task and reports how it went. A failure is logged as above and swallowed: the
+     * next pass retries, and an exception must never end a scheduled executor's schedule.
+     */
+    public void run(Runnable pass) {
+        try {
+            pass.run();
+            succeeded();
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
     public void failed(Exception e) {
         if (failing.compareAndSet(false, true)) {
             log.warn("{} failed: {}; retrying quietly until it works again", task, rootCause(e));

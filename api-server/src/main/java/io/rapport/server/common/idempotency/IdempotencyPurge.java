@@ -23,16 +23,13 @@ public final class IdempotencyPurge {
         executor.scheduleWithFixedDelay(() -> purge(store), EVERY.toMinutes(), EVERY.toMinutes(), TimeUnit.MINUTES);
     }
 
+    /** A failed purge only delays cleanup; the next run tries again. */
     private static void purge(IdempotencyStore store) {
-        try {
+        FAILURES.run(() -> {
             int deleted = store.purgeExpired();
-            FAILURES.succeeded();
             if (deleted > 0) {
                 LOG.info("Purged {} expired idempotency keys", deleted);
             }
-        } catch (RuntimeException e) {
-            // A failed purge only delays cleanup; the next run tries again. Never let it kill the schedule.
-            FAILURES.failed(e);
-        }
+        });
     }
 }

@@ -84,14 +84,9 @@ public class ScoreSweeper implements Managed {
         scheduler.scheduleWithFixedDelay(this::sweepLogged, millis, millis, TimeUnit.MILLISECONDS);
     }
 
+    /** The next run retries: a failed pass leaves the rows due. */
     private void sweepLogged() {
-        try {
-            sweep();
-            failures.succeeded();
-        } catch (RuntimeException e) {
-            // the next run retries; a failed pass leaves the rows due
-            failures.failed(e);
-        }
+        failures.run(this::sweep);
     }
 
     @Override
