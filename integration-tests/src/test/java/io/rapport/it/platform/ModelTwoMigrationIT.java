@@ -248,7 +248,7 @@ class ModelTwoMigrationIT {
     }
 
     /** How many changesets master.xml lists before the one whose file starts with {@code prefix}. */
-    private static int changeSetsBefore(String prefix) throws Exception {
+    static int changeSetsBefore(String prefix) throws Exception {
         try (InputStream in = ModelTwoMigrationIT.class.getClassLoader().getResourceAsStream(SchemaMigrations.CHANGELOG)) {
             String master = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             int count = 0;

@@ -107,10 +107,54 @@ class WeekChangeIT {
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("validation_failed"));
     }
 
+    @Test
+    void rankedPartners_byChange7d_stayExactAsTheWeekMovesOn_withoutEventsAndAfterTheSweep() throws Exception {
+        RapportClient client = SERVER.newOrg().client();
+        Officer officer = anOfficer().create(client);
+        Map<UUID, List<Sent>> sent = new LinkedHashMap<>();
+        pair(client, officer, sent, new Sent("contact_tapped", days(1)), new Sent("contact_tapped", days(6)));
+        pair(client, officer, sent, new Sent("referral_sent", days(3)), new Sent("meeting_logged", days(40)));
+        pair(client, officer, sent, new Sent("feedback_given", days(20)));
+        pair(client, officer, sent, new Sent("app_opened", days(0)), new Sent("app_opened", days(2)),
+                new Sent("calculator_used", days(5)), new Sent("content_viewed", days(8)));
+        pair(client, officer, sent, new Sent("card_shared", days(6).plus(Duration.ofHours(20))));
+        try {
+            // each step lets contributions leave the window and scores fall with no event: stored changes stop
+            // holding, reads compute them until the sweep has stored them again
+            for (Duration step : List.of(Duration.ofHours(5), Duration.ofHours(30), Duration.ofDays(3), Duration.ofDays(5))) {
+                CLOCK.advance(step);
+                Instant now = CLOCK.instant();
+                assertExactChanges(allPages(client, officer, PartnerSort.CHANGE7D), sent, now);
+                assertThat(ScoreSweepIT.sweep(SERVER)).isPositive();
+                assertExactChanges(allPages(client, officer, PartnerSort.CHANGE7D), sent, now);
+            }
+        } finally {
+            CLOCK.set(NOW);
+        }
+    }
+
+    private static void assertExactChanges(List<ScoredPartner> byChange, Map<UUID, List<Sent>> sent, Instant now) {
+        assertThat(byChange).extracting(ScoredPartner::getPartnerId).containsExactlyInAnyOrderElementsOf(sent.keySet());
+        assertThat(byChange).allSatisfy(p -> {
+            assertThat(p.getScoreChange7d()).as("change of %s at %s", p.getPartnerId(), now)
+                    .isEqualTo(expectedChange(sent.get(p.getPartnerId()), now));
+            assertThat(p.getScore()).isEqualTo(Expected.score(Expected.interest(sent.get(p.getPartnerId()), now)));
+        });
+        assertThat(byChange).isSortedAccordingTo(Comparator.comparing(ScoredPartner::getScoreChange7d).reversed()
+                .thenComparing(Comparator.comparing(ScoredPartner::getScore).reversed()));
+    }
+
     /** Score now minus the score 7 days ago, each from the events that had happened by then. */
     private static int expectedChange(List<Sent> events) {
-        List<Sent> byThen = events.stream().filter(e -> !e.at().isAfter(WEEK_AGO)).toList();
-        return Expected.score(Expected.interest(events, NOW)) - Expected.score(Expected.interest(byThen, WEEK_AGO));
+        return expectedChange(events, NOW);
+    }
+
+    private static int expectedChange(List<Sent> events, Instant now) {
+        Instant weekAgo = now.minus(Duration.ofDays(7));
+        // a daily-capped open counts from its day's start, so it is in the week-old score from then on
+        List<Sent> byThen = events.stream().filter(e -> !(e.type().equals("app_opened")
+                ? e.at().truncatedTo(java.time.temporal.ChronoUnit.DAYS) : e.at()).isAfter(weekAgo)).toList();
+        return Expected.score(Expected.interest(events, now)) - Expected.score(Expected.interest(byThen, weekAgo));
     }
 
     private static UUID pair(RapportClient client, Officer officer, Map<UUID, List<Sent>> sent, Sent... events) {

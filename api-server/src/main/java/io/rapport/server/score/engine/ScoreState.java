@@ -2,24 +2,28 @@ package io.rapport.server.score.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Everything kept per relationship: the interest sum, the two app-signal sums the trend compares, the
- * per-type sums that explain the score, the facts stage and next step are read from, the last UTC day
- * counted for each daily-capped type, and the last tier reached (the one piece of history, for
- * hysteresis). Every part folds events commutatively, so any arrival order gives the same state.
+ * per-type sums that explain the score, the facts stage and next step are read from, the UTC days
+ * counted for each daily-capped type, the contributions of the last days (for the 7-day change) and the
+ * last tier reached (the one piece of history, for hysteresis). Every part folds events commutatively,
+ * so any arrival order gives the same state.
  *
  * <p>The sums other than {@code total} are kept at the total's reference time, the latest instant any
  * event counts from, so one stored {@code ref_time} serves them all.
  *
  * @param shortTerm  the app signals with the short half-life
  * @param appSignals the app signals with the model's half-life
- * @param cappedDays per daily-capped type, the latest UTC day (epoch day) it was counted on
+ * @param cappedDays per daily-capped type, the UTC days it was counted on
+ * @param recent     the contributions to {@code total} that may still lie in a 7-day window, in time order
+ *                   once settled
  */
 public record ScoreState(
         InterestSum total,
@@ -28,33 +32,34 @@ public record ScoreState(
         Map<String, InterestSum> byType,
         StageFacts facts,
         AdviceFacts advice,
-        Map<String, Long> cappedDays,
+        Map<String, CountedDays> cappedDays,
+        List<CountedEvent> recent,
         Instant lastActivityAt,
         Tier tier) {
 
     public static final ScoreState EMPTY = new ScoreState(InterestSum.EMPTY, InterestSum.EMPTY, InterestSum.EMPTY, Map.of(),
-            StageFacts.NONE, AdviceFacts.NONE, Map.of(), null, null);
+            StageFacts.NONE, AdviceFacts.NONE, Map.of(), List.of(), null, null);
+    private static final Comparator<CountedEvent> TIME_ORDER = Comparator.comparing(CountedEvent::at)
+            .thenComparingDouble(CountedEvent::weight);
 
     public ScoreState {
         byType = Map.copyOf(byType);
         cappedDays = Map.copyOf(cappedDays);
+        recent = List.copyOf(recent);
     }
 
     /**
      * Folds events in; the tier is left alone (it moves with the clock, see {@link #settle}). A daily-capped
      * event counts only if its UTC day was not counted yet, and then from the day's start; the facts take
      * every event at its own time.
-     *
-     * @param before which earlier days were counted before these events: asked only for a day earlier than
-     *               the latest one counted
      */
-    public ScoreState fold(Collection<ScoringEvent> events, ScoringModel model, CountedDays before) {
+    public ScoreState fold(Collection<ScoringEvent> events, ScoringModel model) {
         InterestSum newTotal = total;
         InterestSum newShort = shortTerm;
         InterestSum newApp = appSignals;
         Map<String, InterestSum> newByType = new HashMap<>(byType);
-        Map<String, Long> newCapped = new HashMap<>(cappedDays);
-        Set<String> countedNow = new HashSet<>();
+        Map<String, CountedDays> newCapped = new HashMap<>(cappedDays);
+        List<CountedEvent> newRecent = new ArrayList<>(recent);
         StageFacts newFacts = facts;
         AdviceFacts newAdvice = advice;
         Instant newLast = lastActivityAt;
@@ -65,14 +70,18 @@ public record ScoreState(
             Instant countsAt = event.at();
             if (model.cappedDaily(event.type())) {
                 long day = event.epochDay();
-                if (!countedNow.add(event.type() + '@' + day) || countedBefore(event.type(), day, before)) {
+                CountedDays counted = newCapped.get(event.type());
+                if (counted != null && counted.has(day)) {
                     continue;
                 }
-                newCapped.merge(event.type(), day, Math::max);
+                newCapped.put(event.type(), counted == null ? CountedDays.of(day) : counted.with(day));
                 countsAt = ScoringEvent.dayStart(day);
             }
             double weight = model.weightOf(event.type());
             newTotal = newTotal.plus(weight, countsAt, model.halfLife());
+            if (weight != 0) {
+                newRecent.add(new CountedEvent(countsAt, weight));
+            }
             if (EventKinds.APP_SIGNALS.contains(event.type())) {
                 newShort = newShort.plus(weight, countsAt, model.shortHalfLife());
                 newApp = newApp.plus(weight, countsAt, model.halfLife());
@@ -82,27 +91,29 @@ public record ScoreState(
         }
         Instant ref = newTotal.refTime();
         return new ScoreState(newTotal, rebased(newShort, ref, model.shortHalfLife()), rebased(newApp, ref, model.halfLife()),
-                newByType, newFacts, newAdvice, newCapped, newLast, tier);
-    }
-
-    /** Whether the state already counted this day: by the latest day it kept, or for an earlier day by {@code before}. */
-    private boolean countedBefore(String type, long day, CountedDays before) {
-        Long last = cappedDays.get(type);
-        if (last == null || day > last) {
-            return false;
-        }
-        return day == last || before.counted(type, day);
+                newByType, newFacts, newAdvice, newCapped, newRecent, newLast, tier);
     }
 
     private static InterestSum rebased(InterestSum sum, Instant ref, Duration halfLife) {
         return ref == null ? sum : new InterestSum(sum.valueAt(ref, halfLife), ref);
     }
 
-    /** The state with its tier moved to what the score at {@code now} calls for. */
+    /**
+     * The state with its tier moved to what the score at {@code now} calls for, and the recent contributions
+     * no 7-day window from {@code now} on can reach dropped (kept a day longer, see
+     * {@link WeekChange#KEPT_AFTER_WINDOW}) and put in time order.
+     */
     public ScoreState settle(Instant now, ScoringModel model) {
         int score = ScoreMath.score(total.valueAt(now, model.halfLife()), model.k());
-        return new ScoreState(total, shortTerm, appSignals, byType, facts, advice, cappedDays, lastActivityAt,
+        Instant keptFrom = now.minus(WeekChange.WINDOW).minus(WeekChange.KEPT_AFTER_WINDOW);
+        List<CountedEvent> kept = recent.stream().filter(c -> c.at().isAfter(keptFrom)).sorted(TIME_ORDER).toList();
+        return new ScoreState(total, shortTerm, appSignals, byType, facts, advice, cappedDays, kept, lastActivityAt,
                 Tier.next(tier, score, model));
+    }
+
+    /** The 7-day change at {@code now} and until when it holds. */
+    public WeekChange weekChange(Instant now, ScoringModel model) {
+        return WeekChange.of(total, recent, now, model);
     }
 
     /**

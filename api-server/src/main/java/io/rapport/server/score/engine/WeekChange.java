@@ -2,28 +2,60 @@ package io.rapport.server.score.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 
 /**
- * The score change over the last 7 days, exact from the events. Only the events of the window are
- * needed: {@code I(t−7d) = (I(t) − Σ_{tᵢ > t−7d} wᵢ·2^(−(t−tᵢ)/H)) · 2^(7d/H)}, the stored sum with the
- * window's contributions taken out and decayed back.
+ * The score change over the last 7 days, exact, and how long it holds. The score of 7 days ago counts the
+ * events that counted from then or earlier: {@code I(t−7d) = (I(t) − Σ_{tᵢ > t−7d} wᵢ·2^(−(t−tᵢ)/H))·2^(7d/H)},
+ * the sum with the window's contributions taken out and decayed back. Between events the change moves only
+ * when one of the two rounded scores falls a point or a contribution leaves the window; {@code until} is the
+ * first of those instants, so a change computed when a row is written can be stored, indexed and sorted on
+ * until then (the sweep computes it again when the row falls due).
+ *
+ * @param change the score now minus the score 7 days ago
+ * @param score  the score now, the change sort's tie-break
+ * @param until  the first instant at which {@code change} or {@code score} may differ; null when never
  */
-public final class WeekChange {
-    static final Duration WINDOW = Duration.ofDays(7);
-
-    private WeekChange() {
-    }
-
+public record WeekChange(int change, int score, Instant until) {
+    public static final Duration WINDOW = Duration.ofDays(7);
     /**
-     * @param interestNow   {@code I(now)}
-     * @param windowInterest the events after {@code now − 7d}, each decayed to {@code now}
+     * How long a contribution is kept after it left the window: a node whose clock runs behind the writer's
+     * by less than this still finds every contribution its window needs.
      */
-    public static int of(double interestNow, double windowInterest, Instant now, ScoringModel model) {
-        double before = (interestNow - windowInterest) * Decay.factor(now, now.minus(WINDOW), model.halfLife());
-        return ScoreMath.score(interestNow, model.k()) - ScoreMath.score(before, model.k());
+    public static final Duration KEPT_AFTER_WINDOW = Duration.ofDays(1);
+
+    /** The change at {@code now} of a sum whose recent contributions are {@code recent} (older ones may be there). */
+    public static WeekChange of(InterestSum total, Collection<CountedEvent> recent, Instant now, ScoringModel model) {
+        Instant windowStart = now.minus(WINDOW);
+        double window = 0;
+        Instant nextExit = null;
+        for (CountedEvent c : recent) {
+            if (c.at().isAfter(windowStart)) {
+                window += c.weight() * Decay.factor(c.at(), now, model.halfLife());
+                Instant exit = c.at().plus(WINDOW);
+                nextExit = nextExit == null || exit.isBefore(nextExit) ? exit : nextExit;
+            }
+        }
+        double interest = total.valueAt(now, model.halfLife());
+        double weekAgo = (interest - window) * Decay.factor(now, windowStart, model.halfLife());
+        int score = ScoreMath.score(interest, model.k());
+        int before = ScoreMath.score(weekAgo, model.k());
+        // both sums only decay until the next contribution leaves the window: the first point either loses
+        Instant until = earliest(nextExit, ScoreMath.crossingBelow(total, score, model),
+                ScoreMath.crossingBelow(new InterestSum(weekAgo, now), before, model));
+        return new WeekChange(score - before, score, until);
     }
 
-    public static Instant windowStart(Instant now) {
-        return now.minus(WINDOW);
+    private static Instant earliest(Instant... instants) {
+        Instant first = null;
+        for (Instant instant : instants) {
+            first = instant == null || (first != null && !instant.isBefore(first)) ? first : instant;
+        }
+        return first;
+    }
+
+    /** Whether this change still holds at {@code now}. */
+    public boolean holdsAt(Instant now) {
+        return until == null || until.isAfter(now);
     }
 }

@@ -73,11 +73,13 @@ public interface ScoreReadDao {
             )
             """;
 
+    /** Through the partner's relationships (relationship_by_partner): the score rows keep no index by partner. */
     @SqlQuery("""
             SELECT s.*, p.name AS partner_name, p.type AS partner_type
-            FROM relationship_score s
-            JOIN partner p ON p.org_id = s.org_id AND p.partner_id = s.partner_id
-            WHERE s.org_id = :orgId AND s.partner_id = :partnerId
+            FROM relationship r
+            JOIN relationship_score s ON s.org_id = r.org_id AND s.relationship_id = r.relationship_id
+            JOIN partner p ON p.org_id = r.org_id AND p.partner_id = r.partner_id
+            WHERE r.org_id = :orgId AND r.partner_id = :partnerId
             ORDER BY s.rank_key DESC, s.relationship_id DESC
             """)
     List<RankedScore> forPartner(UUID orgId, UUID partnerId);

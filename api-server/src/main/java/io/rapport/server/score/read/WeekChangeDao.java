@@ -1,48 +1,103 @@
 package io.rapport.server.score.read;
 
-import java.time.Instant;
+import io.rapport.server.score.engine.CountedEvent;
+import io.rapport.server.score.engine.WeekChange;
+import io.rapport.server.score.write.StoredScoreMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.List;
-import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 
-/** The reads behind {@code scoreChange7d}: the window's events per relationship, and the change sort's rows. */
-@RegisterConstructorMapper(RankedScore.class)
-@RegisterConstructorMapper(WeekChangeDao.WindowInterest.class)
-public interface WeekChangeDao {
-
-    /** {@code Σ wᵢ·2^(−(now − tᵢ)/H)} over a relationship's events after {@code since}. */
-    record WindowInterest(UUID relationshipId, double interest) {
+/**
+ * The change sort's statements. Rows whose stored change still holds are read in the order of
+ * {@code relationship_score_change}, a page at a time like the score sort; rows whose change stopped
+ * holding and that the sweep has not reached yet (they are due, so {@code relationship_score_due} finds
+ * them) come with their recent contributions, and the caller computes their change.
+ */
+final class WeekChangeDao {
+    private WeekChangeDao() {
     }
 
-    /**
-     * One set-based read for all the given relationships, each through its usage_event_timeline range. Events
-     * count as scoring counts them (never after receipt; a daily-capped type once a day, at the day's start), and
-     * are in the window when they count from after {@code since}.
-     */
-    @SqlQuery("""
-            WITH w AS (SELECT * FROM unnest(CAST(:types AS text[]), CAST(:weights AS float8[])) AS w(type, weight)),
-            raw_ev AS (
-                SELECT e.relationship_id, e.type, least(e.occurred_at, e.received_at) AS at
-                FROM usage_event e
-                WHERE e.org_id = :orgId AND e.relationship_id = ANY(CAST(:ids AS uuid[])) AND e.occurred_at > :since),
-            counted AS (
-                SELECT relationship_id, type, at FROM raw_ev WHERE NOT (type = ANY(CAST(:capped AS text[])))
-                UNION ALL
-                SELECT DISTINCT relationship_id, type, to_timestamp(floor(extract(epoch FROM at) / 86400) * 86400)
-                FROM raw_ev WHERE type = ANY(CAST(:capped AS text[])))
-            SELECT c.relationship_id,
-                   sum(w.weight * power(2::float8, (extract(epoch FROM c.at)
-                       - extract(epoch FROM CAST(:now AS timestamptz)))::float8 / :halfLife)) AS interest
-            FROM counted c JOIN w ON w.type = c.type
-            WHERE c.at > :since
-            GROUP BY c.relationship_id
-            """)
-    List<WindowInterest> windowInterest(UUID orgId, UUID[] ids, String[] types, Double[] weights, String[] capped,
-                                        Instant since, Instant now, double halfLife);
+    /** A row as the change sort reads it: the stored change, or for a stale row the contributions to compute it from. */
+    record ChangeRow(RankedScore ranked, WeekChange stored, List<CountedEvent> recent) {
+    }
 
-    /** Every filtered row of the officer, unordered: the change sort ranks them in Java. */
-    @SqlQuery(ScoreReadDao.OFFICER_ROWS + ScoreReadDao.FILTERS)
-    List<RankedScore> officerRows(UUID orgId, UUID officerId, @BindMethods("f") ScoreReadDao.RankFilter filter);
+    private static final String COLUMNS = """
+            SELECT s.org_id, s.relationship_id, s.officer_id, s.partner_id, s.raw, s.short_raw, s.app_raw, s.ref_time,
+                   s.last_activity_at, s.last_meeting_at, s.last_feedback_at, s.last_referral_at, s.previous_referral_at,
+                   s.last_touch_at, s.last_touch_type, s.last_signal_at, s.last_reach_out_at, s.last_reach_out_type,
+                   s.last_use_at, s.previous_use_at, s.last_installed_at, s.last_uninstalled_at, s.ready_for_meeting_at,
+                   s.tier, s.stage, s.due_at, s.rank_key, s.model_version, s.change_7d, s.change_score, s.change_until,
+                   p.name AS partner_name, p.type AS partner_type%s
+            FROM relationship_score s
+            JOIN partner p ON p.org_id = s.org_id AND p.partner_id = s.partner_id
+            """;
+
+    private static final String TREND_HALF_LIVES = """
+            CROSS JOIN (SELECT CAST(:halfLife AS float8) AS half_life_seconds,
+                               CAST(:shortHalfLife AS float8) AS short_half_life_seconds) mh
+            """;
+
+    /** Up to {@code :limit} rows whose change holds at {@code :now}, after the cursor if one is given. */
+    static String holding(ScoreService.RankQuery query, boolean after) {
+        StringBuilder sql = new StringBuilder(COLUMNS.formatted(""));
+        where(sql, query).append("  AND (s.change_until IS NULL OR s.change_until > :now)\n");
+        if (after) {
+            sql.append("  AND (s.change_7d, s.change_score, s.relationship_id)"
+                    + " < (CAST(:afterChange AS smallint), CAST(:afterScore AS smallint), :afterId)\n");
+        }
+        return sql.append("ORDER BY s.change_7d DESC, s.change_score DESC, s.relationship_id DESC\nLIMIT :limit").toString();
+    }
+
+    /** Every row of the officer whose change stopped holding by {@code :now}: due rows the sweep has yet to reach. */
+    static String stale(ScoreService.RankQuery query) {
+        StringBuilder sql = new StringBuilder(COLUMNS.formatted(", CAST(s.recent AS text) AS recent"));
+        return where(sql, query).append("  AND s.due_at <= :now AND s.change_until <= :now").toString();
+    }
+
+    private static StringBuilder where(StringBuilder sql, ScoreService.RankQuery query) {
+        if (query.trend() != null) {
+            sql.append(TREND_HALF_LIVES);
+        }
+        sql.append("WHERE s.org_id = :orgId AND s.officer_id = :officerId\n");
+        if (query.tier() != null) {
+            sql.append("  AND s.tier = :f.tier\n");
+        }
+        if (query.stage() != null) {
+            sql.append("  AND s.stage = :f.stage\n");
+        }
+        if (query.partnerType() != null) {
+            sql.append("  AND p.type = :f.partnerType\n");
+        }
+        if (query.trend() != null) {
+            sql.append("  AND :f.trend = ").append(ScoreReadDao.TREND_AT_NOW).append('\n');
+        }
+        return sql;
+    }
+
+    /** Maps either statement's rows; {@code recent} only where the statement selects it. */
+    static final class ChangeRowMapper implements RowMapper<ChangeRow> {
+        private final RowMapper<RankedScore> ranked;
+        private final boolean withRecent;
+
+        private ChangeRowMapper(RowMapper<RankedScore> ranked, boolean withRecent) {
+            this.ranked = ranked;
+            this.withRecent = withRecent;
+        }
+
+        static RowMapper<ChangeRow> of(ResultSet rs, StatementContext ctx, boolean withRecent) throws SQLException {
+            return new ChangeRowMapper(new RankedScoreMapper().specialize(rs, ctx), withRecent);
+        }
+
+        @Override
+        public ChangeRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+            Timestamp until = rs.getTimestamp("change_until");
+            WeekChange stored = new WeekChange(rs.getInt("change_7d"), rs.getInt("change_score"),
+                    until == null ? null : until.toInstant());
+            List<CountedEvent> recent = withRecent ? StoredScoreMapper.recent(rs.getString("recent")) : List.of();
+            return new ChangeRow(ranked.map(rs, ctx), stored, recent);
+        }
+    }
 }

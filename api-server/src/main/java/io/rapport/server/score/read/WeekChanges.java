@@ -4,91 +4,123 @@ import io.rapport.server.common.paging.Page;
 import io.rapport.server.common.problem.ApiProblemException;
 import io.rapport.server.score.engine.Decay;
 import io.rapport.server.score.engine.InterestScore;
+import io.rapport.server.score.engine.InterestSum;
 import io.rapport.server.score.engine.ScoreState;
 import io.rapport.server.score.engine.ScoringModel;
 import io.rapport.server.score.engine.WeekChange;
-import io.rapport.server.score.model.ScoringModelDao;
 import io.rapport.server.score.model.ScoringModels;
+import io.rapport.server.score.read.WeekChangeDao.ChangeRow;
 import io.rapport.server.score.write.ScoreRow;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 /**
- * An officer's ranked partners sorted by {@code scoreChange7d}. The change is not time-invariant like
- * the rank key, so it cannot be indexed: this reads all of the officer's (filtered) rows and the last
- * 7 days of their events in two set-based queries and sorts in Java. An officer has at most a few
- * thousand partners, so that stays acceptable for this sort. The other sorts do not compute the
- * change: summing each row's week of events on every page cost the score sort more than half its
- * throughput in ScoreBenchmark, where every event is recent.
+ * An officer's ranked partners sorted by {@code scoreChange7d}, largest first. The change is stored with
+ * each score row when it is written, with the instant it stops holding, and indexed, so a page is an index
+ * scan like the score sort's, whatever the officer's partner count. A row whose change stopped holding is
+ * due, and the sweep computes it again; until it has, a read computes it from the row's recent contributions
+ * and merges it in, so every page is exact at the instant it is read.
  */
 public class WeekChanges {
     /** The {@code sort} wire value of the change sort. */
     public static final String SORT = "change7d";
+    private final Jdbi jdbi;
     private final Clock clock;
     private final ScoringModels models;
-    private final WeekChangeDao dao;
-    private final ScoreReadDao reads;
-    private final ScoringModelDao modelReads;
 
     public WeekChanges(Jdbi jdbi, Clock clock, ScoringModels models) {
+        this.jdbi = jdbi;
         this.clock = clock;
         this.models = models;
-        this.dao = jdbi.onDemand(WeekChangeDao.class);
-        this.reads = jdbi.onDemand(ScoreReadDao.class);
-        this.modelReads = jdbi.onDemand(ScoringModelDao.class);
     }
 
     /** The officer's partners, largest change first; the keyset cursor never skips or repeats a row whose values hold. */
     public Page<RankedPartner> byChange(UUID orgId, UUID officerId, ScoreService.RankQuery query, String cursor, int limit) {
         ChangeCursor after = ChangeCursor.decode(cursor);
         Instant now = clock.instant();
-        ScoringModel model = models.current(modelReads, orgId);
-        ScoreReadDao.RankFilter filter = new ScoreReadDao.RankFilter(query.tier(), query.stage(), query.trend(),
-                query.partnerType(), null, null, null, now, Decay.seconds(model.halfLife()),
-                Decay.seconds(model.shortHalfLife()));
-        List<ScoredRelationship> all = dao.officerRows(orgId, officerId, filter).stream()
-                .map(r -> scored(r, now, model)).toList();
-        if (all.isEmpty() && !reads.officerExists(orgId, officerId)) {
-            throw ApiProblemException.notFound("Officer " + officerId);
+        return jdbi.inTransaction(handle -> {
+            ScoringModel model = models.current(handle, orgId);
+            List<RankedPartner> candidates = new ArrayList<>();
+            read(handle, WeekChangeDao.holding(query, after != null), orgId, officerId, query, model, now, false,
+                    statement -> bindAfter(statement, after).bind("limit", limit + 1))
+                    .forEach(row -> candidates.add(ranked(row, row.stored(), now, model)));
+            read(handle, WeekChangeDao.stale(query), orgId, officerId, query, model, now, true, statement -> { })
+                    .forEach(row -> candidates.add(ranked(row, computed(row, now, model), now, model)));
+            if (candidates.isEmpty() && !handle.attach(ScoreReadDao.class).officerExists(orgId, officerId)) {
+                throw ApiProblemException.notFound("Officer " + officerId);
+            }
+            List<RankedPartner> rest = candidates.stream()
+                    .filter(p -> after == null || after.precedes(p))
+                    .sorted(ChangeCursor.ORDER)
+                    .limit(limit + 1L)
+                    .toList();
+            List<RankedPartner> items = rest.size() > limit ? rest.subList(0, limit) : rest;
+            String next = rest.size() > limit ? ChangeCursor.after(items.get(limit - 1)).encode() : null;
+            return new Page<>(items, next);
+        });
+    }
+
+    private static List<ChangeRow> read(Handle handle, String sql, UUID orgId, UUID officerId, ScoreService.RankQuery query,
+                                        ScoringModel model, Instant now, boolean withRecent,
+                                        java.util.function.Consumer<Query> more) {
+        Query statement = handle.createQuery(sql)
+                .bind("orgId", orgId)
+                .bind("officerId", officerId)
+                .bindByType("now", now, Instant.class);
+        if (query.tier() != null) {
+            statement.bind("f.tier", query.tier());
         }
-        Map<UUID, Double> window = windowInterest(orgId, all, now, model);
-        List<RankedPartner> rest = all.stream().map(s -> ranked(s, window, now, model))
-                .filter(p -> after == null || after.precedes(p))
-                .sorted(ChangeCursor.ORDER)
-                .limit(limit + 1L)
-                .toList();
-        List<RankedPartner> items = rest.size() > limit ? rest.subList(0, limit) : rest;
-        String next = rest.size() > limit ? ChangeCursor.after(items.get(limit - 1)).encode() : null;
-        return new Page<>(items, next);
+        if (query.stage() != null) {
+            statement.bind("f.stage", query.stage());
+        }
+        if (query.partnerType() != null) {
+            statement.bind("f.partnerType", query.partnerType());
+        }
+        if (query.trend() != null) {
+            statement.bind("f.trend", query.trend())
+                    .bindByType("f.now", now, Instant.class)
+                    .bind("halfLife", Decay.seconds(model.halfLife()))
+                    .bind("shortHalfLife", Decay.seconds(model.shortHalfLife()));
+        }
+        more.accept(statement);
+        return statement.scanResultSet((results, ctx) -> {
+            var rs = results.get();
+            List<ChangeRow> rows = new ArrayList<>();
+            var mapper = rs.next() ? WeekChangeDao.ChangeRowMapper.of(rs, ctx, withRecent) : null;
+            if (mapper != null) {
+                do {
+                    rows.add(mapper.map(rs, ctx));
+                } while (rs.next());
+            }
+            return rows;
+        });
     }
 
-    private Map<UUID, Double> windowInterest(UUID orgId, List<ScoredRelationship> scored, Instant now, ScoringModel model) {
-        List<Map.Entry<String, Double>> weights = List.copyOf(model.weights().entrySet());
-        UUID[] ids = scored.stream().map(ScoredRelationship::relationshipId).toArray(UUID[]::new);
-        return dao.windowInterest(orgId, ids, weights.stream().map(Map.Entry::getKey).toArray(String[]::new),
-                        weights.stream().map(Map.Entry::getValue).toArray(Double[]::new),
-                        model.dailyCap().toArray(String[]::new), WeekChange.windowStart(now),
-                        now, Decay.seconds(model.halfLife()))
-                .stream().collect(Collectors.toMap(WeekChangeDao.WindowInterest::relationshipId,
-                        WeekChangeDao.WindowInterest::interest));
+    private static Query bindAfter(Query statement, ChangeCursor after) {
+        if (after != null) {
+            statement.bind("afterChange", after.change()).bind("afterScore", after.score())
+                    .bindByType("afterId", after.relationshipId(), UUID.class);
+        }
+        return statement;
     }
 
-    private static RankedPartner ranked(ScoredRelationship scored, Map<UUID, Double> window, Instant now,
-                                        ScoringModel model) {
-        double recent = window.getOrDefault(scored.relationshipId(), 0.0);
-        return new RankedPartner(scored, WeekChange.of(scored.score().interest(), recent, now, model));
+    /** The change of a row the sweep has not brought up to date yet. */
+    private static WeekChange computed(ChangeRow row, Instant now, ScoringModel model) {
+        ScoreRow score = row.ranked().score();
+        return WeekChange.of(new InterestSum(score.raw(), score.refTime()), row.recent(), now, model);
     }
 
-    /** As the score sort reads a row (ScoreService keeps its own copy on the hot path). */
-    private static ScoredRelationship scored(RankedScore ranked, Instant now, ScoringModel model) {
-        ScoreRow row = ranked.score();
-        ScoreState state = row.toState();
-        return new ScoredRelationship(row.relationshipId(), row.officerId(), row.partnerId(), ranked.partnerName(),
-                ranked.partnerType(), state, InterestScore.of(state, now, model), 0);
+    private static RankedPartner ranked(ChangeRow row, WeekChange change, Instant now, ScoringModel model) {
+        ScoreRow score = row.ranked().score();
+        ScoreState state = score.toState();
+        ScoredRelationship scored = new ScoredRelationship(score.relationshipId(), score.officerId(), score.partnerId(),
+                row.ranked().partnerName(), row.ranked().partnerType(), state, InterestScore.of(state, now, model), 0);
+        return new RankedPartner(scored, change.change());
     }
 }

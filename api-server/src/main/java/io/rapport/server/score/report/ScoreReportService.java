@@ -1,7 +1,6 @@
 package io.rapport.server.score.report;
 
 import io.rapport.server.common.problem.ApiProblemException;
-import io.rapport.server.score.engine.CountedDays;
 import io.rapport.server.score.engine.InterestScore;
 import io.rapport.server.score.engine.ScoreMath;
 import io.rapport.server.score.engine.ScoreState;
@@ -61,7 +60,7 @@ public class ScoreReportService {
                     next++;
                 }
                 // in time order: no day of a daily-capped type comes after a later one
-                state = state.fold(events.subList(from, next), model, CountedDays.NONE);
+                state = state.fold(events.subList(from, next), model);
                 int score = ScoreMath.score(state.total().valueAt(end, model.halfLife()), model.k());
                 tier = Tier.next(tier, score, model);
                 result.add(new HistoryDay(day, score, tier));

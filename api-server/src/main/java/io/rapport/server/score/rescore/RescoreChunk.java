@@ -6,7 +6,6 @@ import io.rapport.server.score.engine.ScoreChange;
 import io.rapport.server.score.engine.ScoringModel;
 import io.rapport.server.score.model.ScoringModels;
 import io.rapport.server.score.write.ScoreChangeLog;
-import io.rapport.server.score.write.ScoreRow;
 import io.rapport.server.score.write.ScoreSettler;
 import io.rapport.server.score.write.StoredScore;
 import java.time.Clock;
@@ -79,10 +78,10 @@ class RescoreChunk {
             List<Map.Entry<String, Double>> weights = List.copyOf(model.weights().entrySet());
             String[] types = weights.stream().map(Map.Entry::getKey).toArray(String[]::new);
             Double[] values = weights.stream().map(Map.Entry::getValue).toArray(Double[]::new);
-            List<ScoreRow> rows = dao.recomputeTotals(orgId, ids, types, values, model.dailyCap().toArray(String[]::new),
+            List<StoredScore> rows = dao.recomputeTotals(orgId, ids, types, values, model.dailyCap().toArray(String[]::new),
                     array(EventKinds.APP_SIGNALS), array(EventKinds.TOUCHES), array(EventKinds.REACH_OUTS),
                     array(EventKinds.REAL_USES), Decay.seconds(model.halfLife()), Decay.seconds(model.shortHalfLife()),
-                    model.version(), now).stream().map(StoredScore::row).toList();
+                    model.version(), now);
             ScoreSettler.settleUnlessSilenced(handle, changeLog, orgId, rows, model, now, ScoreChange.BY_RESCORE);
             UUID last = ids[ids.length - 1];
             if (dao.progress(orgId, jobId, ids.length, rows.size(), dao.countEvents(orgId, ids), last, owner,

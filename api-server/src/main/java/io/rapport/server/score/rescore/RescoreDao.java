@@ -36,7 +36,9 @@ public interface RescoreDao {
      * Purpose: recompute the chunk's rows from usage_event as ingest folds them (DESIGN §4, model 2). Events count
      * from their time but never after their receipt; a daily-capped type counts once per UTC day, at the day's
      * start; the trend's two sums take the app signals only; the next step's facts take every event at its own
-     * time. {@code ready_for_meeting_at} is left as it was: only an event makes a partner ready.
+     * time; the counted days of a capped type and the contributions of the last eight days are kept as ingest
+     * keeps them. {@code ready_for_meeting_at} is left as it was: only an event makes a partner ready; the
+     * tier, stage and 7-day change are settled in Java.
      */
     @SqlQuery("""
             WITH w AS (SELECT * FROM unnest(CAST(:types AS text[]), CAST(:weights AS float8[])) AS w(type, weight)),
@@ -69,9 +71,15 @@ public interface RescoreDao {
                       FROM ev GROUP BY relationship_id, type) t
                 GROUP BY relationship_id),
             capped_days AS (
-                SELECT relationship_id, jsonb_object_agg(type, day) AS capped_days
-                FROM (SELECT relationship_id, type, max(day) AS day FROM raw_ev
+                SELECT relationship_id, jsonb_object_agg(type, bits) AS capped_days
+                FROM (SELECT relationship_id, type, capped_day_bits(array_agg(DISTINCT day)) AS bits FROM raw_ev
                       WHERE type = ANY(CAST(:capped AS text[])) GROUP BY relationship_id, type) d
+                GROUP BY relationship_id),
+            recent AS (
+                SELECT relationship_id,
+                       jsonb_agg(jsonb_build_array((extract(epoch FROM at) * 1000000)::bigint, weight) ORDER BY at, weight)
+                           AS recent
+                FROM ev WHERE weight <> 0 AND at > CAST(:now AS timestamptz) - INTERVAL '8 days'
                 GROUP BY relationship_id),
             uses AS (
                 SELECT relationship_id, at, day, max(day) OVER (PARTITION BY relationship_id) AS last_day
@@ -98,17 +106,18 @@ public interface RescoreDao {
             INSERT INTO relationship_score AS s (org_id, relationship_id, officer_id, partner_id, raw, short_raw, app_raw,
                     ref_time, last_activity_at, last_meeting_at, last_feedback_at, last_referral_at, previous_referral_at,
                     last_touch_at, last_touch_type, last_signal_at, last_reach_out_at, last_reach_out_type, last_use_at,
-                    previous_use_at, last_installed_at, last_uninstalled_at, type_raws, capped_days, model_version,
+                    previous_use_at, last_installed_at, last_uninstalled_at, type_raws, capped_days, recent, model_version,
                     updated_at)
             SELECT :orgId, t.relationship_id, r.officer_id, r.partner_id, t.raw, t.short_raw, t.app_raw, t.ref_time,
                    f.last_activity_at, f.last_meeting_at, f.last_feedback_at, f.last_referral_at, f.previous_referral_at,
                    f.last_touch_at, f.last_touch_type, f.last_signal_at, f.last_reach_out_at, f.last_reach_out_type,
                    u.last_use_at, u.previous_use_at, f.last_installed_at, f.last_uninstalled_at, b.type_raws,
-                   coalesce(cd.capped_days, '{}'::jsonb), :modelVersion, :now
+                   coalesce(cd.capped_days, '{}'::jsonb), coalesce(rc.recent, '[]'::jsonb), :modelVersion, :now
             FROM totals t JOIN by_type b ON b.relationship_id = t.relationship_id
                  JOIN facts f ON f.relationship_id = t.relationship_id
                  LEFT JOIN use_facts u ON u.relationship_id = t.relationship_id
                  LEFT JOIN capped_days cd ON cd.relationship_id = t.relationship_id
+                 LEFT JOIN recent rc ON rc.relationship_id = t.relationship_id
                  JOIN relationship r ON r.org_id = :orgId AND r.relationship_id = t.relationship_id
             ORDER BY t.relationship_id
             ON CONFLICT (org_id, relationship_id) DO UPDATE SET
@@ -120,7 +129,7 @@ public interface RescoreDao {
                 last_reach_out_at = EXCLUDED.last_reach_out_at, last_reach_out_type = EXCLUDED.last_reach_out_type,
                 last_use_at = EXCLUDED.last_use_at, previous_use_at = EXCLUDED.previous_use_at,
                 last_installed_at = EXCLUDED.last_installed_at, last_uninstalled_at = EXCLUDED.last_uninstalled_at,
-                type_raws = EXCLUDED.type_raws, capped_days = EXCLUDED.capped_days,
+                type_raws = EXCLUDED.type_raws, capped_days = EXCLUDED.capped_days, recent = EXCLUDED.recent,
                 model_version = EXCLUDED.model_version, updated_at = EXCLUDED.updated_at
             RETURNING s.*
             """)

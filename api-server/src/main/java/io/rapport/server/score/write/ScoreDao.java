@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -16,7 +15,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * row once with everything that changed: sums, per-type sums, stage facts, tier, stage, due time and
  * ranking key. Each statement takes the whole batch as arrays; times travel as epoch microseconds.
  */
-@RegisterConstructorMapper(ScoreRow.class)
 @RegisterRowMapper(StoredScoreMapper.class)
 public interface ScoreDao {
 
@@ -34,11 +32,13 @@ public interface ScoreDao {
                    :w.meetings, :w.feedbacks, :w.lastReferrals, :w.previousReferrals, CAST(:w.typeRaws AS jsonb[]),
                    :w.tiers, :w.stages, :w.dueAts, :w.rankKeys, :w.appRaws, :w.lastTouches, :w.lastTouchTypes,
                    :w.lastSignals, :w.lastReachOuts, :w.lastReachOutTypes, :w.lastUses, :w.previousUses, :w.lastInstalls,
-                   :w.lastUninstalls, :w.readyForMeetings, CAST(:w.cappedDays AS jsonb[]))
+                   :w.lastUninstalls, :w.readyForMeetings, CAST(:w.cappedDays AS jsonb[]), CAST(:w.recents AS jsonb[]),
+                   CAST(:w.changes AS smallint[]), CAST(:w.changeScores AS smallint[]), :w.changeUntils)
                 AS b(relationship_id, officer_id, partner_id, raw, short_raw, ref_time, last_activity_at, last_meeting_at,
                      last_feedback_at, last_referral_at, previous_referral_at, type_raws, tier, stage, due_at, rank_key,
                      app_raw, last_touch_at, last_touch_type, last_signal_at, last_reach_out_at, last_reach_out_type,
-                     last_use_at, previous_use_at, last_installed_at, last_uninstalled_at, ready_for_meeting_at, capped_days)
+                     last_use_at, previous_use_at, last_installed_at, last_uninstalled_at, ready_for_meeting_at, capped_days,
+                     recent, change_7d, change_score, change_until)
             """;
 
     String MICROS = "TIMESTAMPTZ 'epoch' + INTERVAL '1 microsecond' * ";
@@ -51,14 +51,15 @@ public interface ScoreDao {
             + " last_activity_at, last_meeting_at, last_feedback_at, last_referral_at, previous_referral_at, type_raws,"
             + " tier, stage, due_at, rank_key, model_version, updated_at, app_raw, last_touch_at, last_touch_type,"
             + " last_signal_at, last_reach_out_at, last_reach_out_type, last_use_at, previous_use_at, last_installed_at,"
-            + " last_uninstalled_at, ready_for_meeting_at, capped_days)"
+            + " last_uninstalled_at, ready_for_meeting_at, capped_days, recent, change_7d, change_score, change_until)"
             + " SELECT :orgId, b.relationship_id, b.officer_id, b.partner_id, b.raw, b.short_raw, " + MICROS + "b.ref_time, "
             + MICROS + "b.last_activity_at, " + MICROS + "b.last_meeting_at, " + MICROS + "b.last_feedback_at, "
             + MICROS + "b.last_referral_at, " + MICROS + "b.previous_referral_at, b.type_raws, b.tier, b.stage, "
             + MICROS + "b.due_at, b.rank_key, :modelVersion, :now, b.app_raw, " + MICROS + "b.last_touch_at, b.last_touch_type, "
             + MICROS + "b.last_signal_at, " + MICROS + "b.last_reach_out_at, b.last_reach_out_type, " + MICROS + "b.last_use_at, "
             + MICROS + "b.previous_use_at, " + MICROS + "b.last_installed_at, " + MICROS + "b.last_uninstalled_at, "
-            + MICROS + "b.ready_for_meeting_at, b.capped_days"
+            + MICROS + "b.ready_for_meeting_at, b.capped_days, b.recent, b.change_7d, b.change_score, "
+            + MICROS + "b.change_until"
             + " FROM " + BATCH
             + " ORDER BY b.relationship_id"
             + " ON CONFLICT (org_id, relationship_id) DO NOTHING"
@@ -76,47 +77,28 @@ public interface ScoreDao {
             + " last_reach_out_type = b.last_reach_out_type, last_use_at = " + MICROS + "b.last_use_at,"
             + " previous_use_at = " + MICROS + "b.previous_use_at, last_installed_at = " + MICROS + "b.last_installed_at,"
             + " last_uninstalled_at = " + MICROS + "b.last_uninstalled_at,"
-            + " ready_for_meeting_at = " + MICROS + "b.ready_for_meeting_at, capped_days = b.capped_days"
+            + " ready_for_meeting_at = " + MICROS + "b.ready_for_meeting_at, capped_days = b.capped_days,"
+            + " recent = b.recent, change_7d = b.change_7d, change_score = b.change_score,"
+            + " change_until = " + MICROS + "b.change_until"
             + " FROM " + BATCH
             + " WHERE s.org_id = :orgId AND s.relationship_id = b.relationship_id")
     void update(UUID orgId, @BindMethods("w") ScoreWrites writes, Instant now);
 
-    /** What only Java computes (hysteresis, the rounded crossing) written back to rows the caller has locked. */
+    /** What only Java computes (hysteresis, the rounded crossings) written back to rows the caller has locked. */
     @SqlUpdate("""
             UPDATE relationship_score s
                SET tier = b.tier, stage = b.stage, due_at = b.due_at, rank_key = b.rank_key,
-                   ready_for_meeting_at = b.ready_for_meeting_at
+                   ready_for_meeting_at = b.ready_for_meeting_at, change_7d = b.change_7d,
+                   change_score = b.change_score, change_until = b.change_until
             FROM unnest(:relationshipIds, :tiers, :stages, CAST(:dueAts AS timestamptz[]), :rankKeys,
-                        CAST(:readyAts AS timestamptz[]))
-                 AS b(relationship_id, tier, stage, due_at, rank_key, ready_for_meeting_at)
+                        CAST(:readyAts AS timestamptz[]), CAST(:changes AS smallint[]), CAST(:changeScores AS smallint[]),
+                        CAST(:changeUntils AS timestamptz[]))
+                 AS b(relationship_id, tier, stage, due_at, rank_key, ready_for_meeting_at, change_7d, change_score,
+                      change_until)
             WHERE s.org_id = :orgId AND s.relationship_id = b.relationship_id
             """)
     void settle(UUID orgId, UUID[] relationshipIds, String[] tiers, String[] stages, String[] dueAts, Double[] rankKeys,
-                String[] readyAts);
-
-    /**
-     * Of the given (relationship, type, UTC day) triples, those on which the relationship already has an event
-     * of that type other than the batch's own: days a daily-capped type has already counted. Days are those of
-     * each event's time, never after its receipt, as scoring takes it (an event may be stamped up to 5 minutes
-     * after its receipt, hence the range's 300 s past midnight). EXISTS stops at the first such event.
-     */
-    @SqlQuery("""
-            SELECT q.relationship_id, q.type, q.day
-            FROM (SELECT DISTINCT * FROM unnest(CAST(:relationshipIds AS uuid[]), CAST(:types AS text[]),
-                                                CAST(:days AS bigint[])) AS u(relationship_id, type, day)) q
-            WHERE EXISTS (
-                SELECT 1 FROM usage_event e
-                WHERE e.org_id = :orgId AND e.relationship_id = q.relationship_id
-                  AND e.occurred_at >= to_timestamp(q.day * 86400) AND e.occurred_at < to_timestamp(q.day * 86400 + 86700)
-                  AND e.type = q.type AND floor(extract(epoch FROM least(e.occurred_at, e.received_at)) / 86400) = q.day
-                  AND e.event_id <> ALL(CAST(:batch AS uuid[])))
-            """)
-    @RegisterConstructorMapper(CountedDay.class)
-    List<CountedDay> countedDays(UUID orgId, UUID[] relationshipIds, String[] types, Long[] days, UUID[] batch);
-
-    /** A daily-capped type's day the relationship already has an event on. */
-    record CountedDay(UUID relationshipId, String type, long day) {
-    }
+                String[] readyAts, Integer[] changes, Integer[] changeScores, String[] changeUntils);
 
     @SqlQuery("SELECT * FROM relationship_score WHERE org_id = :orgId AND relationship_id = :relationshipId")
     Optional<StoredScore> find(UUID orgId, UUID relationshipId);
@@ -129,5 +111,5 @@ public interface ScoreDao {
             LIMIT :limit
             FOR UPDATE SKIP LOCKED
             """)
-    List<ScoreRow> lockDue(Instant now, int limit);
+    List<StoredScore> lockDue(Instant now, int limit);
 }

@@ -1,18 +1,21 @@
 package io.rapport.server.score.write;
 
 import io.rapport.server.score.engine.AdviceFacts;
+import io.rapport.server.score.engine.CountedEvent;
+import io.rapport.server.score.engine.CountedDays;
 import io.rapport.server.score.engine.InterestSum;
 import io.rapport.server.score.engine.ScoreState;
 import io.rapport.server.score.engine.Stage;
 import io.rapport.server.score.engine.StageFacts;
 import io.rapport.server.score.engine.Tier;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * One stored {@code relationship_score} row, without its two jsonb columns (per-type sums, capped days),
- * which only ingest needs ({@link StoredScore}).
+ * One stored {@code relationship_score} row, without its jsonb columns (per-type sums, capped days, recent
+ * contributions), which only writes need ({@link StoredScore}).
  */
 public record ScoreRow(
         UUID orgId,
@@ -44,18 +47,19 @@ public record ScoreRow(
         double rankKey,
         int modelVersion) {
 
-    public ScoreState toState(Map<String, InterestSum> byType, Map<String, Long> cappedDays) {
+    public ScoreState toState(Map<String, InterestSum> byType, Map<String, CountedDays> cappedDays,
+                              List<CountedEvent> recent) {
         return new ScoreState(new InterestSum(raw, refTime), new InterestSum(shortRaw, refTime),
                 new InterestSum(appRaw, refTime), byType,
                 new StageFacts(lastMeetingAt, lastFeedbackAt, lastReferralAt, previousReferralAt),
                 new AdviceFacts(lastTouchAt, lastTouchType, lastSignalAt, lastReachOutAt, lastReachOutType, lastUseAt,
                         previousUseAt, lastInstalledAt, lastUninstalledAt),
-                cappedDays, lastActivityAt, Tier.fromCode(tier));
+                cappedDays, recent, lastActivityAt, Tier.fromCode(tier));
     }
 
     /** For reads: the sums and facts without the per-type parts, which only the explanation needs. */
     public ScoreState toState() {
-        return toState(Map.of(), Map.of());
+        return toState(Map.of(), Map.of(), List.of());
     }
 
     public Stage recordedStage() {

@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Brings locked score rows whose sums are already stored up to {@code now} (the sweep, a rescore):
- * tier, stage, due time and ranking key written back, and what changed appended to the feed, in the
+ * tier, stage, due time, ranking key and 7-day change written back, and what changed appended to the feed, in the
  * same transaction. Ingest settles as it folds and writes each row once ({@link ScoreUpdater}).
  */
 public final class ScoreSettler {
@@ -25,21 +25,21 @@ public final class ScoreSettler {
      * A deactivated officer or organization gets nothing new (DESIGN §3): its rows are settled without
      * recording any change, so nothing reaches the feed or webhooks.
      */
-    public static void settleUnlessSilenced(Handle handle, ScoreChangeLog log, UUID orgId, List<ScoreRow> rows,
+    public static void settleUnlessSilenced(Handle handle, ScoreChangeLog log, UUID orgId, List<StoredScore> rows,
                                             ScoringModel model, Instant now, String cause) {
         if (rows.isEmpty()) {
             return;
         }
         Set<UUID> silenced = new HashSet<>(handle.attach(SilencedDao.class)
-                .silenced(orgId, rows.stream().map(ScoreRow::officerId).distinct().toArray(UUID[]::new)));
-        Map<Boolean, List<ScoreRow>> bySilence = rows.stream()
-                .collect(Collectors.partitioningBy(row -> silenced.contains(row.officerId())));
+                .silenced(orgId, rows.stream().map(score -> score.row().officerId()).distinct().toArray(UUID[]::new)));
+        Map<Boolean, List<StoredScore>> bySilence = rows.stream()
+                .collect(Collectors.partitioningBy(score -> silenced.contains(score.row().officerId())));
         settle(handle, log, orgId, bySilence.get(false), model, now, cause, true);
         settle(handle, log, orgId, bySilence.get(true), model, now, cause, false);
     }
 
-    private static void settle(Handle handle, ScoreChangeLog log, UUID orgId, List<ScoreRow> rows, ScoringModel model, Instant now,
-                               String cause, boolean record) {
+    private static void settle(Handle handle, ScoreChangeLog log, UUID orgId, List<StoredScore> rows, ScoringModel model,
+                               Instant now, String cause, boolean record) {
         if (rows.isEmpty()) {
             return;
         }
@@ -50,19 +50,26 @@ public final class ScoreSettler {
         String[] dueAts = new String[n];
         Double[] rankKeys = new Double[n];
         String[] readyAts = new String[n];
+        Integer[] weekChanges = new Integer[n];
+        Integer[] changeScores = new Integer[n];
+        String[] changeUntils = new String[n];
         List<ScoreChange> changes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ScoreRow row = rows.get(i);
-            Settlement settled = Settlement.of(row, row.toState(), model, now, cause);
+            ScoreRow row = rows.get(i).row();
+            Settlement settled = Settlement.of(row, rows.get(i).toState(), model, now, cause);
             ids[i] = row.relationshipId();
             tiers[i] = settled.tier();
             stages[i] = settled.stage();
             dueAts[i] = settled.dueAt() == null ? null : settled.dueAt().toString();
             rankKeys[i] = settled.rankKey();
             readyAts[i] = settled.readyForMeetingAt() == null ? null : settled.readyForMeetingAt().toString();
+            weekChanges[i] = settled.weekChange().change();
+            changeScores[i] = settled.weekChange().score();
+            changeUntils[i] = settled.weekChange().until() == null ? null : settled.weekChange().until().toString();
             changes.addAll(settled.changes());
         }
-        handle.attach(ScoreDao.class).settle(orgId, ids, tiers, stages, dueAts, rankKeys, readyAts);
+        handle.attach(ScoreDao.class).settle(orgId, ids, tiers, stages, dueAts, rankKeys, readyAts, weekChanges,
+                changeScores, changeUntils);
         if (record) {
             log.append(handle, orgId, changes, now);
         }

@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scores fall with time alone, so tiers and stages change without any event. Each row stores when
- * that will next happen ({@code due_at}); the sweep touches only rows that are due, settles them and
+ * Scores fall with time alone, so tiers, stages and 7-day changes move without any event. Each row stores
+ * when that will next happen ({@code due_at}); the sweep touches only rows that are due, settles them and
  * records the changes. Rows are claimed with {@code SKIP LOCKED}, so any number of nodes may sweep.
  */
 public class ScoreSweeper implements Managed {
@@ -57,10 +57,10 @@ public class ScoreSweeper implements Managed {
     }
 
     private int sweepBatch(Handle handle, Instant now) {
-        List<ScoreRow> due = handle.attach(ScoreDao.class).lockDue(now, BATCH);
+        List<StoredScore> due = handle.attach(ScoreDao.class).lockDue(now, BATCH);
         // organizations in a fixed order, so two sweepers take the feed counters in the same order
-        Map<UUID, List<ScoreRow>> byOrg = new TreeMap<>();
-        due.forEach(row -> byOrg.computeIfAbsent(row.orgId(), id -> new ArrayList<>()).add(row));
+        Map<UUID, List<StoredScore>> byOrg = new TreeMap<>();
+        due.forEach(score -> byOrg.computeIfAbsent(score.row().orgId(), id -> new ArrayList<>()).add(score));
         byOrg.forEach((orgId, rows) -> settle(handle, orgId, rows, now));
         return due.size();
     }
@@ -69,7 +69,7 @@ public class ScoreSweeper implements Managed {
      * A deactivated officer or organization gets nothing new (DESIGN §3): its rows are settled like the
      * others, so they are not due again at every pass, but no change reaches the feed or webhooks.
      */
-    private void settle(Handle handle, UUID orgId, List<ScoreRow> rows, Instant now) {
+    private void settle(Handle handle, UUID orgId, List<StoredScore> rows, Instant now) {
         ScoreSettler.settleUnlessSilenced(handle, changeLog, orgId, rows, models.current(handle, orgId), now, ScoreChange.BY_TIME);
     }
 

@@ -4,7 +4,6 @@ import io.rapport.server.common.jdbi.SqlObjects;
 import io.rapport.server.event.AcceptedEvent;
 import io.rapport.server.event.AcceptedEventsListener;
 import io.rapport.server.score.RecordedChanges.ReadyForMeeting;
-import io.rapport.server.score.engine.CountedDays;
 import io.rapport.server.score.engine.ScoreChange;
 import io.rapport.server.score.engine.ScoreState;
 import io.rapport.server.score.engine.ScoringEvent;
@@ -39,8 +38,8 @@ public class ScoreUpdater implements AcceptedEventsListener {
     private static final Settlement.Recorded NEW_ROW = new Settlement.Recorded(Tier.COLD.code(), Stage.TECHNOSHIP.code(),
             null);
     private static final ScoreState NEW_STATE = new ScoreState(ScoreState.EMPTY.total(), ScoreState.EMPTY.shortTerm(),
-            ScoreState.EMPTY.appSignals(), Map.of(), ScoreState.EMPTY.facts(), ScoreState.EMPTY.advice(), Map.of(), null,
-            Tier.COLD);
+            ScoreState.EMPTY.appSignals(), Map.of(), ScoreState.EMPTY.facts(), ScoreState.EMPTY.advice(), Map.of(), List.of(),
+            null, Tier.COLD);
 
     private final Clock clock;
     private final ScoringModels models;
@@ -75,9 +74,8 @@ public class ScoreUpdater implements AcceptedEventsListener {
             Map<UUID, Settlement> insertSettled = new HashMap<>();
             for (UUID id : fresh) {
                 AcceptedEvent first = firstOf.get(id);
-                // a row never scored has counted no day yet
                 Settlement settled = Settlement.of(id, first.officerId(), first.partnerId(),
-                        NEW_STATE.fold(byRelationship.get(id), model, CountedDays.NONE), NEW_ROW, model, now,
+                        NEW_STATE.fold(byRelationship.get(id), model), NEW_ROW, model, now,
                         ScoreChange.BY_EVENT);
                 inserts.add(id, first.officerId(), first.partnerId(), settled, model);
                 insertSettled.put(id, settled);
@@ -90,13 +88,12 @@ public class ScoreUpdater implements AcceptedEventsListener {
             }
         }
 
-        CountedDays before = LateDays.lookUp(dao, orgId, stored, byRelationship, events, model);
         ScoreWrites updates = new ScoreWrites();
         stored.values().forEach(score -> {
             ScoreRow row = score.row();
             UUID id = row.relationshipId();
             Settlement settled = Settlement.of(row,
-                    score.toState().fold(byRelationship.get(id), model, LateDays.of(before, id)), model, now,
+                    score.toState().fold(byRelationship.get(id), model), model, now,
                     ScoreChange.BY_EVENT);
             updates.add(id, row.officerId(), row.partnerId(), settled, model);
             collect(settled, changes, ready);

@@ -41,6 +41,10 @@ public final class ScoreWrites {
     private final List<Long> lastUninstalls = new ArrayList<>();
     private final List<Long> readyForMeetings = new ArrayList<>();
     private final List<String> cappedDays = new ArrayList<>();
+    private final List<String> recents = new ArrayList<>();
+    private final List<Integer> changes = new ArrayList<>();
+    private final List<Integer> changeScores = new ArrayList<>();
+    private final List<Long> changeUntils = new ArrayList<>();
 
     void add(UUID relationshipId, UUID officerId, UUID partnerId, Settlement settled, ScoringModel model) {
         ScoreState state = settled.state();
@@ -72,14 +76,18 @@ public final class ScoreWrites {
         lastInstalls.add(micros(advice.lastInstalledAt()));
         lastUninstalls.add(micros(advice.lastUninstalledAt()));
         readyForMeetings.add(micros(settled.readyForMeetingAt()));
-        cappedDays.add(StoredScoreMapper.json(state.cappedDays()));
+        cappedDays.add(StoredScoreMapper.cappedDaysJson(state.cappedDays()));
+        recents.add(StoredScoreMapper.recentJson(state.recent()));
+        changes.add(settled.weekChange().change());
+        changeScores.add(settled.weekChange().score());
+        changeUntils.add(micros(settled.weekChange().until()));
     }
 
     boolean isEmpty() {
         return relationshipIds.isEmpty();
     }
 
-    private static Long micros(Instant instant) {
+    static Long micros(Instant instant) {
         return instant == null ? null : Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
                 instant.getNano() / 1000);
     }
@@ -147,6 +155,7 @@ public final class ScoreWrites {
     public Double[] rankKeys() {
         return rankKeys.toArray(Double[]::new);
     }
+
     public Double[] appRaws() {
         return appRaws.toArray(Double[]::new);
     }
@@ -193,5 +202,21 @@ public final class ScoreWrites {
 
     public String[] cappedDays() {
         return cappedDays.toArray(String[]::new);
+    }
+
+    public String[] recents() {
+        return recents.toArray(String[]::new);
+    }
+
+    public Integer[] changes() {
+        return changes.toArray(Integer[]::new);
+    }
+
+    public Integer[] changeScores() {
+        return changeScores.toArray(Integer[]::new);
+    }
+
+    public Long[] changeUntils() {
+        return changeUntils.toArray(Long[]::new);
     }
 }

@@ -8,6 +8,7 @@ import io.rapport.server.score.engine.ScoreState;
 import io.rapport.server.score.engine.ScoringModel;
 import io.rapport.server.score.engine.Stage;
 import io.rapport.server.score.engine.Tier;
+import io.rapport.server.score.engine.WeekChange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +16,16 @@ import java.util.UUID;
 
 /**
  * One relationship brought up to {@code now}: its tier (with hysteresis) and stage, the instant the
- * sweep must look at it again, its ranking key, the tier and stage changes against what was recorded
- * before, and whether an event has just made the partner ready for a meeting.
+ * sweep must look at it again, its ranking key, its 7-day change (stored and indexed for the change sort,
+ * so the sweep also looks at the row again when the change stops holding), the tier and stage changes
+ * against what was recorded before, and whether an event has just made the partner ready for a meeting.
  *
  * @param readyForMeetingAt what to store: when an event last made the partner ready, null once the stage
  *                          has left technoship
  * @param readyNow          set when this settlement is the one that made the partner ready
  */
-record Settlement(ScoreState state, String tier, String stage, Instant dueAt, double rankKey, List<ScoreChange> changes,
-                  Instant readyForMeetingAt, ReadyForMeeting readyNow) {
+record Settlement(ScoreState state, String tier, String stage, Instant dueAt, double rankKey, WeekChange weekChange,
+                  List<ScoreChange> changes, Instant readyForMeetingAt, ReadyForMeeting readyNow) {
 
     /** What a relationship was recorded as before this settlement: the comparison point for changes. */
     record Recorded(String tier, String stage, Instant readyForMeetingAt) {
@@ -52,8 +54,9 @@ record Settlement(ScoreState state, String tier, String stage, Instant dueAt, do
             readyAt = now;
             readyNow = new ReadyForMeeting(relationshipId, officerId, partnerId, tier.code(), stage.code(), score, cause);
         }
-        return new Settlement(settled, tier.code(), stage.code(), dueAfter(settled, now, model),
-                ScoreMath.rankKey(settled.total(), model), List.copyOf(changes), readyAt, readyNow);
+        WeekChange weekChange = settled.weekChange(now, model);
+        return new Settlement(settled, tier.code(), stage.code(), dueAfter(settled, weekChange, now, model),
+                ScoreMath.rankKey(settled.total(), model), weekChange, List.copyOf(changes), readyAt, readyNow);
     }
 
     static Settlement of(ScoreRow row, ScoreState unsettled, ScoringModel model, Instant now, String cause) {
@@ -62,8 +65,10 @@ record Settlement(ScoreState state, String tier, String stage, Instant dueAt, do
     }
 
     /** Never at or before {@code now}: a sweep pass must not pick the row it has just settled again. */
-    private static Instant dueAfter(ScoreState settled, Instant now, ScoringModel model) {
+    private static Instant dueAfter(ScoreState settled, WeekChange weekChange, Instant now, ScoringModel model) {
         Instant due = settled.nextDueAfter(now, model);
+        Instant until = weekChange.until();
+        due = due == null || (until != null && until.isBefore(due)) ? until : due;
         return due == null || due.isAfter(now) ? due : now.plusNanos(1000);
     }
 }

@@ -1,27 +1,33 @@
 package io.rapport.server.score.write;
 
+import io.rapport.server.score.engine.CountedEvent;
+import io.rapport.server.score.engine.CountedDays;
 import io.rapport.server.score.engine.InterestSum;
 import io.rapport.server.score.engine.ScoreState;
 import io.rapport.server.score.engine.ScoringModel;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A {@code relationship_score} row with its per-type sums, which are kept at the row's own
- * {@code ref_time} so that they add up to the total, and the latest UTC day counted per daily-capped type.
+ * {@code ref_time} so that they add up to the total, the UTC days counted per daily-capped type, and the
+ * contributions of the last days, from which the 7-day change is computed.
  */
-public record StoredScore(ScoreRow row, Map<String, Double> typeRaws, Map<String, Long> cappedDays) {
+public record StoredScore(ScoreRow row, Map<String, Double> typeRaws, Map<String, CountedDays> cappedDays,
+                          List<CountedEvent> recent) {
 
     public StoredScore {
         typeRaws = Map.copyOf(typeRaws);
         cappedDays = Map.copyOf(cappedDays);
+        recent = List.copyOf(recent);
     }
 
     public ScoreState toState() {
         Map<String, InterestSum> byType = new HashMap<>();
         typeRaws.forEach((type, raw) -> byType.put(type, new InterestSum(raw, row.refTime())));
-        return row.toState(byType, cappedDays);
+        return row.toState(byType, cappedDays, recent);
     }
 
     /**

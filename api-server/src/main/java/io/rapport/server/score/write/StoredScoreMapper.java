@@ -3,10 +3,16 @@ package io.rapport.server.score.write;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rapport.server.score.engine.CountedEvent;
+import io.rapport.server.score.engine.CountedDays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -17,13 +23,45 @@ public final class StoredScoreMapper implements RowMapper<StoredScore> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Double>> TYPE_RAWS = new TypeReference<>() {
     };
-    private static final TypeReference<Map<String, Long>> CAPPED_DAYS = new TypeReference<>() {
+    private static final TypeReference<Map<String, String>> CAPPED_DAYS = new TypeReference<>() {
+    };
+    private static final TypeReference<double[][]> RECENT = new TypeReference<>() {
     };
 
     @Override
     public StoredScore map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new StoredScore(scoreRow(rs), read(rs.getString("type_raws"), TYPE_RAWS),
-                read(rs.getString("capped_days"), CAPPED_DAYS));
+        Map<String, CountedDays> capped = new HashMap<>();
+        read(rs.getString("capped_days"), CAPPED_DAYS).forEach((type, days) -> capped.put(type, CountedDays.decode(days)));
+        return new StoredScore(scoreRow(rs), read(rs.getString("type_raws"), TYPE_RAWS), capped,
+                recent(rs.getString("recent")));
+    }
+
+    /** The {@code recent} column's text, as {@link #recentJson} writes it. */
+    public static List<CountedEvent> recent(String json) throws SQLException {
+        List<CountedEvent> recent = new ArrayList<>();
+        for (double[] pair : read(json, RECENT)) {
+            recent.add(new CountedEvent(Instant.EPOCH.plus((long) pair[0], ChronoUnit.MICROS), pair[1]));
+        }
+        return recent;
+    }
+
+    /** {@code {type: "latest:hex"}}, as {@link CountedDays} encodes each type's days. */
+    static String cappedDaysJson(Map<String, CountedDays> capped) {
+        Map<String, String> encoded = new HashMap<>();
+        capped.forEach((type, days) -> encoded.put(type, days.encode()));
+        return json(encoded);
+    }
+
+    /** {@code [[epoch microseconds, weight], ...]}: compact, and what the rescore builds in SQL too. */
+    static String recentJson(List<CountedEvent> recent) {
+        StringBuilder json = new StringBuilder(2 + 32 * recent.size()).append('[');
+        for (CountedEvent c : recent) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('[').append(ScoreWrites.micros(c.at())).append(',').append(c.weight()).append(']');
+        }
+        return json.append(']').toString();
     }
 
     /** The score columns of a row, by name, so any query selecting {@code s.*} can use it. */

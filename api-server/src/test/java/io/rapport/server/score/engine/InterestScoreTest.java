@@ -19,7 +19,7 @@ class InterestScoreTest {
                 new ScoringEvent("meeting_logged", T0),
                 new ScoringEvent("app_opened", T0),
                 new ScoringEvent("profile_viewed", T0),
-                new ScoringEvent("app_uninstalled", T0)), MODEL, CountedDays.NONE);
+                new ScoringEvent("app_uninstalled", T0)), MODEL);
 
         InterestScore score = InterestScore.of(state, T0.plus(Duration.ofDays(3)), MODEL);
 
@@ -36,13 +36,13 @@ class InterestScoreTest {
     void of_readsTierWithHysteresisFromTheSettledTier() {
         // 100·(1 − e^(−I/20)) = 73 at I ≈ 26.2: hot only if the relationship was hot before
         ScoreState state = ScoreState.EMPTY.fold(List.of(new ScoringEvent("referral_sent", T0),
-                new ScoringEvent("profile_viewed", T0)), MODEL, CountedDays.NONE);
+                new ScoringEvent("profile_viewed", T0)), MODEL);
         Instant now = T0.plus(Duration.ofHours(22));
         int score = InterestScore.of(state, now, MODEL).score();
         assertThat(score).isEqualTo(73);
 
         ScoreState wasHot = new ScoreState(state.total(), state.shortTerm(), state.appSignals(), state.byType(), state.facts(),
-                state.advice(), state.cappedDays(), T0, Tier.HOT);
+                state.advice(), state.cappedDays(), state.recent(), T0, Tier.HOT);
 
         assertThat(InterestScore.of(state, now, MODEL).tier()).isEqualTo(Tier.ENGAGED);
         assertThat(InterestScore.of(wasHot, now, MODEL).tier()).isEqualTo(Tier.HOT);
@@ -51,7 +51,7 @@ class InterestScoreTest {
     @Test
     void nextDueAfter_isTheTierCrossingWhenItComesBeforeAnyStageExpiry() {
         ScoreState state = ScoreState.EMPTY.fold(List.of(new ScoringEvent("referral_sent", T0),
-                new ScoringEvent("referral_sent", T0)), MODEL, CountedDays.NONE).settle(T0, MODEL);
+                new ScoringEvent("referral_sent", T0)), MODEL).settle(T0, MODEL);
         assertThat(state.tier()).isEqualTo(Tier.HOT);
 
         Instant due = state.nextDueAfter(T0, MODEL);
@@ -65,7 +65,7 @@ class InterestScoreTest {
     void nextDueAfter_isTheStageExpiryWhenItComesFirst() {
         Instant meeting = T0.minus(Duration.ofDays(89));
         ScoreState state = ScoreState.EMPTY.fold(List.of(new ScoringEvent("meeting_logged", meeting),
-                new ScoringEvent("app_opened", T0)), MODEL, CountedDays.NONE).settle(T0, MODEL);
+                new ScoringEvent("app_opened", T0)), MODEL).settle(T0, MODEL);
 
         assertThat(state.nextDueAfter(T0, MODEL)).isEqualTo(meeting.plus(Duration.ofDays(90)).plusNanos(1000));
     }

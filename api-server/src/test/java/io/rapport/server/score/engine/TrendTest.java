@@ -59,8 +59,7 @@ class TrendTest {
         ScoreState steady = weekly(ScoreState.EMPTY, T0, 20, 168);
         Instant lastEvent = T0.plus(Duration.ofDays(7L * 19));
         ScoreState withMeetings = steady.fold(java.util.List.of(new ScoringEvent("meeting_logged", lastEvent),
-                new ScoringEvent("note_sent", lastEvent), new ScoringEvent("referral_sent", lastEvent)), MODEL,
-                CountedDays.NONE);
+                new ScoringEvent("note_sent", lastEvent), new ScoringEvent("referral_sent", lastEvent)), MODEL);
 
         assertThat(trendAt(withMeetings, lastEvent.plus(Duration.ofDays(5)))).isEqualTo(Trend.STEADY);
     }
@@ -68,8 +67,7 @@ class TrendTest {
     private static ScoreState weekly(ScoreState state, Instant start, int count, int everyHours) {
         ScoreState result = state;
         for (int i = 0; i < count; i++) {
-            result = result.fold(java.util.List.of(new ScoringEvent("content_viewed", start.plus(Duration.ofHours((long) everyHours * i)))), MODEL,
-                    CountedDays.NONE);
+            result = result.fold(java.util.List.of(new ScoringEvent("content_viewed", start.plus(Duration.ofHours((long) everyHours * i)))), MODEL);
         }
         return result;
     }

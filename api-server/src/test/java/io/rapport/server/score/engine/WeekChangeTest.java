@@ -51,15 +51,56 @@ class WeekChangeTest {
         }
     }
 
-    /** What the server does: the stored sum and the window's events decayed to now. */
+    @Test
+    void change_holdsUntilItsUntil_andEqualsTheDefinitionAtEveryInstantBefore() {
+        Random random = new Random(11);
+        for (int run = 0; run < 200; run++) {
+            List<Event> events = random.ints(1 + random.nextInt(12), 0, 60 * 24).mapToObj(hours ->
+                    new Event(1 + random.nextInt(25), NOW.minus(Duration.ofHours(hours)))).toList();
+            WeekChange stored = of(events, NOW);
+            assertThat(stored.until()).as("run %d", run).isAfter(NOW);
+            for (Instant t : List.of(NOW.plusSeconds(1), NOW.plus(Duration.between(NOW, stored.until()).dividedBy(2)),
+                    // a millisecond before: closer, the two ways of computing a sum differ in the last bits
+                    stored.until().minusMillis(1))) {
+                Instant weekBefore = t.minus(WeekChange.WINDOW);
+                int expected = ScoreMath.score(direct(events, t, t), MODEL.k())
+                        - ScoreMath.score(direct(events, weekBefore, weekBefore), MODEL.k());
+                assertThat(of(events, t).change()).as("run %d at %s", run, t).isEqualTo(expected)
+                        .isEqualTo(stored.change());
+                assertThat(of(events, t).score()).as("run %d at %s", run, t).isEqualTo(stored.score());
+            }
+            // at its until, the change, the score or the window has moved on
+            WeekChange after = of(events, stored.until());
+            boolean exits = events.stream().anyMatch(e -> e.at().plus(WeekChange.WINDOW).equals(stored.until()));
+            assertThat(after.change() != stored.change() || after.score() != stored.score() || exits)
+                    .as("run %d", run).isTrue();
+        }
+    }
+
+    @Test
+    void change_ofOldEventsOnly_holdsUntilTheScoreNowOrTheScoreOfAWeekAgoFallsAPoint() {
+        WeekChange change = of(List.of(new Event(25, days(10))), NOW);
+
+        assertThat(change.change()).isEqualTo(59 - 68);
+        // the score a week before any instant t is that of the referral seen from t − 7d: 25 at days(3)
+        Instant nowFalls = ScoreMath.crossingBelow(new InterestSum(25, days(10)), 59, MODEL);
+        Instant weekAgoFalls = ScoreMath.crossingBelow(new InterestSum(25, days(3)), 68, MODEL);
+        Instant expected = nowFalls.isBefore(weekAgoFalls) ? nowFalls : weekAgoFalls;
+        assertThat(Duration.between(expected, change.until()).abs()).isLessThan(Duration.ofMillis(1));
+    }
+
+    /** What the server does: the stored sum and the recent contributions. */
     private static int change(List<Event> events) {
+        return of(events, NOW).change();
+    }
+
+    private static WeekChange of(List<Event> events, Instant now) {
         InterestSum sum = InterestSum.EMPTY;
         for (Event e : events) {
             sum = sum.plus(e.weight(), e.at(), H);
         }
-        double window = events.stream().filter(e -> e.at().isAfter(WeekChange.windowStart(NOW)))
-                .mapToDouble(e -> e.weight() * Decay.factor(e.at(), NOW, H)).sum();
-        return WeekChange.of(sum.valueAt(NOW, H), window, NOW, MODEL);
+        List<CountedEvent> recent = events.stream().map(e -> new CountedEvent(e.at(), e.weight())).toList();
+        return WeekChange.of(sum, recent, now, MODEL);
     }
 
     /** {@code Σ w·2^(−(t − tᵢ)/H)} over the events at or before {@code until}. */
