@@ -118,6 +118,10 @@ class WeekChangeIT {
         pair(client, officer, sent, new Sent("app_opened", days(0)), new Sent("app_opened", days(2)),
                 new Sent("calculator_used", days(5)), new Sent("content_viewed", days(8)));
         pair(client, officer, sent, new Sent("card_shared", days(6).plus(Duration.ofHours(20))));
+        // a busy week: more contributions than the row keeps one by one, so their sum begins to leave the window
+        // on the third step and the window is read again from the events
+        pair(client, officer, sent, java.util.stream.IntStream.range(0, 24)
+                .mapToObj(i -> new Sent("content_viewed", days(6).plus(Duration.ofHours(2L * i)))).toArray(Sent[]::new));
         try {
             // each step lets contributions leave the window and scores fall with no event: stored changes stop
             // holding, reads compute them until the sweep has stored them again

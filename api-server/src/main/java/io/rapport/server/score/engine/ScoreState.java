@@ -2,11 +2,8 @@ package io.rapport.server.score.engine;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,8 +19,7 @@ import java.util.Map;
  * @param shortTerm  the app signals with the short half-life
  * @param appSignals the app signals with the model's half-life
  * @param cappedDays per daily-capped type, the UTC days it was counted on
- * @param recent     the contributions to {@code total} that may still lie in a 7-day window, in time order
- *                   once settled
+ * @param window     the contributions to {@code total} that a 7-day window may still hold
  */
 public record ScoreState(
         InterestSum total,
@@ -33,19 +29,16 @@ public record ScoreState(
         StageFacts facts,
         AdviceFacts advice,
         Map<String, CountedDays> cappedDays,
-        List<CountedEvent> recent,
+        WeekWindow window,
         Instant lastActivityAt,
         Tier tier) {
 
     public static final ScoreState EMPTY = new ScoreState(InterestSum.EMPTY, InterestSum.EMPTY, InterestSum.EMPTY, Map.of(),
-            StageFacts.NONE, AdviceFacts.NONE, Map.of(), List.of(), null, null);
-    private static final Comparator<CountedEvent> TIME_ORDER = Comparator.comparing(CountedEvent::at)
-            .thenComparingDouble(CountedEvent::weight);
+            StageFacts.NONE, AdviceFacts.NONE, Map.of(), WeekWindow.EMPTY, null, null);
 
     public ScoreState {
         byType = Map.copyOf(byType);
         cappedDays = Map.copyOf(cappedDays);
-        recent = List.copyOf(recent);
     }
 
     /**
@@ -54,12 +47,21 @@ public record ScoreState(
      * every event at its own time.
      */
     public ScoreState fold(Collection<ScoringEvent> events, ScoringModel model) {
+        return fold(events, model, null);
+    }
+
+    /**
+     * As {@link #fold(Collection, ScoringModel)}, leaving out of the 7-day window the contributions that count
+     * from {@code windowFrom} or earlier (null: none), which no window from now on holds: a back-filled history
+     * costs the window nothing.
+     */
+    public ScoreState fold(Collection<ScoringEvent> events, ScoringModel model, Instant windowFrom) {
         InterestSum newTotal = total;
         InterestSum newShort = shortTerm;
         InterestSum newApp = appSignals;
         Map<String, InterestSum> newByType = new HashMap<>(byType);
         Map<String, CountedDays> newCapped = new HashMap<>(cappedDays);
-        List<CountedEvent> newRecent = new ArrayList<>(recent);
+        WeekWindow newWindow = window;
         StageFacts newFacts = facts;
         AdviceFacts newAdvice = advice;
         Instant newLast = lastActivityAt;
@@ -79,8 +81,8 @@ public record ScoreState(
             }
             double weight = model.weightOf(event.type());
             newTotal = newTotal.plus(weight, countsAt, model.halfLife());
-            if (weight != 0) {
-                newRecent.add(new CountedEvent(countsAt, weight));
+            if (weight != 0 && (windowFrom == null || countsAt.isAfter(windowFrom))) {
+                newWindow = newWindow.plus(new CountedEvent(countsAt, weight), model.halfLife());
             }
             if (EventKinds.APP_SIGNALS.contains(event.type())) {
                 newShort = newShort.plus(weight, countsAt, model.shortHalfLife());
@@ -91,7 +93,7 @@ public record ScoreState(
         }
         Instant ref = newTotal.refTime();
         return new ScoreState(newTotal, rebased(newShort, ref, model.shortHalfLife()), rebased(newApp, ref, model.halfLife()),
-                newByType, newFacts, newAdvice, newCapped, newRecent, newLast, tier);
+                newByType, newFacts, newAdvice, newCapped, newWindow, newLast, tier);
     }
 
     private static InterestSum rebased(InterestSum sum, Instant ref, Duration halfLife) {
@@ -99,21 +101,25 @@ public record ScoreState(
     }
 
     /**
-     * The state with its tier moved to what the score at {@code now} calls for, and the recent contributions
-     * no 7-day window from {@code now} on can reach dropped (kept a day longer, see
-     * {@link WeekChange#KEPT_AFTER_WINDOW}) and put in time order.
+     * The state with its tier moved to what the score at {@code now} calls for, and the kept contributions no
+     * 7-day window from {@code now} on can reach dropped (a day later, see {@link WeekChange#KEPT_AFTER_WINDOW}).
      */
     public ScoreState settle(Instant now, ScoringModel model) {
         int score = ScoreMath.score(total.valueAt(now, model.halfLife()), model.k());
-        Instant keptFrom = now.minus(WeekChange.WINDOW).minus(WeekChange.KEPT_AFTER_WINDOW);
-        List<CountedEvent> kept = recent.stream().filter(c -> c.at().isAfter(keptFrom)).sorted(TIME_ORDER).toList();
+        WeekWindow kept = window.without(now.minus(WeekChange.WINDOW).minus(WeekChange.KEPT_AFTER_WINDOW));
         return new ScoreState(total, shortTerm, appSignals, byType, facts, advice, cappedDays, kept, lastActivityAt,
                 Tier.next(tier, score, model));
     }
 
-    /** The 7-day change at {@code now} and until when it holds. */
+    /** The same state with its window read again from the events. */
+    public ScoreState withWindow(WeekWindow contributions) {
+        return new ScoreState(total, shortTerm, appSignals, byType, facts, advice, cappedDays, contributions,
+                lastActivityAt, tier);
+    }
+
+    /** The 7-day change at {@code now} and until when it holds; the window must be known then. */
     public WeekChange weekChange(Instant now, ScoringModel model) {
-        return WeekChange.of(total, recent, now, model);
+        return WeekChange.of(total, window, now, model);
     }
 
     /**

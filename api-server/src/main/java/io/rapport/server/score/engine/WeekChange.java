@@ -2,7 +2,6 @@ package io.rapport.server.score.engine;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 
 /**
  * The score change over the last 7 days, exact, and how long it holds. The score of 7 days ago counts the
@@ -22,27 +21,31 @@ public record WeekChange(int change, int score, Instant until) {
      * How long a contribution is kept after it left the window: a node whose clock runs behind the writer's
      * by less than this still finds every contribution its window needs.
      */
-    public static final Duration KEPT_AFTER_WINDOW = Duration.ofDays(1);
+    public static final Duration KEPT_AFTER_WINDOW = Duration.ofHours(1);
 
-    /** The change at {@code now} of a sum whose recent contributions are {@code recent} (older ones may be there). */
-    public static WeekChange of(InterestSum total, Collection<CountedEvent> recent, Instant now, ScoringModel model) {
-        Instant windowStart = now.minus(WINDOW);
-        double window = 0;
-        Instant nextExit = null;
-        for (CountedEvent c : recent) {
-            if (c.at().isAfter(windowStart)) {
-                window += c.weight() * Decay.factor(c.at(), now, model.halfLife());
-                Instant exit = c.at().plus(WINDOW);
-                nextExit = nextExit == null || exit.isBefore(nextExit) ? exit : nextExit;
-            }
+    /**
+     * The change at {@code now} of a sum whose contributions of the last days are {@code window}.
+     *
+     * @throws IllegalStateException when the window is not known at {@code now} ({@link WeekWindow#knownAt}): the
+     *                               caller reads the contributions again first
+     */
+    public static WeekChange of(InterestSum total, WeekWindow window, Instant now, ScoringModel model) {
+        if (!window.knownAt(now)) {
+            throw new IllegalStateException("The 7-day window must be read again from the events");
         }
+        Instant windowStart = now.minus(WINDOW);
         double interest = total.valueAt(now, model.halfLife());
-        double weekAgo = (interest - window) * Decay.factor(now, windowStart, model.halfLife());
+        double weekAgo = (interest - window.sumAt(now, model.halfLife())) * Decay.factor(now, windowStart, model.halfLife());
         int score = ScoreMath.score(interest, model.k());
         int before = ScoreMath.score(weekAgo, model.k());
         // both sums only decay until the next contribution leaves the window: the first point either loses
-        Instant until = earliest(nextExit, ScoreMath.crossingBelow(total, score, model),
+        Instant until = earliest(window.nextExitAfter(now), ScoreMath.crossingBelow(total, score, model),
                 ScoreMath.crossingBelow(new InterestSum(weekAgo, now), before, model));
+        // floating error can put a crossing at now: the change is then looked at again a microsecond on, never
+        // left stale but not due (the sweep and the change sort's read find stale rows among the due ones)
+        if (until != null && !until.isAfter(now)) {
+            until = now.plusNanos(1000);
+        }
         return new WeekChange(score - before, score, until);
     }
 

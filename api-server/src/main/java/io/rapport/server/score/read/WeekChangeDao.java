@@ -1,17 +1,16 @@
 package io.rapport.server.score.read;
 
-import io.rapport.server.score.engine.CountedEvent;
+import io.rapport.server.score.engine.WeekWindow;
 import io.rapport.server.score.engine.WeekChange;
 import io.rapport.server.score.write.StoredScoreMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.List;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * The change sort's statements. Rows whose stored change still holds are read in the order of
+ * The change sort's statement. Rows whose stored change still holds are read in the order of
  * {@code relationship_score_change}, a page at a time like the score sort; rows whose change stopped
  * holding and that the sweep has not reached yet (they are due, so {@code relationship_score_due} finds
  * them) come with their recent contributions, and the caller computes their change.
@@ -20,8 +19,8 @@ final class WeekChangeDao {
     private WeekChangeDao() {
     }
 
-    /** A row as the change sort reads it: the stored change, or for a stale row the contributions to compute it from. */
-    record ChangeRow(RankedScore ranked, WeekChange stored, List<CountedEvent> recent) {
+    /** A row as the change sort reads it: the stored change, or for a stale row (null) the contributions to compute it from. */
+    record ChangeRow(RankedScore ranked, WeekChange stored, WeekWindow window) {
     }
 
     private static final String COLUMNS = """
@@ -40,21 +39,23 @@ final class WeekChangeDao {
                                CAST(:shortHalfLife AS float8) AS short_half_life_seconds) mh
             """;
 
-    /** Up to {@code :limit} rows whose change holds at {@code :now}, after the cursor if one is given. */
-    static String holding(ScoreService.RankQuery query, boolean after) {
-        StringBuilder sql = new StringBuilder(COLUMNS.formatted(""));
-        where(sql, query).append("  AND (s.change_until IS NULL OR s.change_until > :now)\n");
+    /**
+     * One statement, so one snapshot: up to {@code :limit} rows whose change holds at {@code :now} (after the
+     * cursor if one is given), in index order, and every row of the officer whose change stopped holding by
+     * then (due rows the sweep has yet to reach), with the contributions to compute it from. Read apart, a row
+     * the sweep settles between the two reads would be in neither.
+     */
+    static String page(ScoreService.RankQuery query, boolean after) {
+        StringBuilder holding = new StringBuilder(COLUMNS.formatted(", CAST(NULL AS text) AS recent"));
+        where(holding, query).append("  AND (s.change_until IS NULL OR s.change_until > :now)\n");
         if (after) {
-            sql.append("  AND (s.change_7d, s.change_score, s.relationship_id)"
+            holding.append("  AND (s.change_7d, s.change_score, s.relationship_id)"
                     + " < (CAST(:afterChange AS smallint), CAST(:afterScore AS smallint), :afterId)\n");
         }
-        return sql.append("ORDER BY s.change_7d DESC, s.change_score DESC, s.relationship_id DESC\nLIMIT :limit").toString();
-    }
-
-    /** Every row of the officer whose change stopped holding by {@code :now}: due rows the sweep has yet to reach. */
-    static String stale(ScoreService.RankQuery query) {
-        StringBuilder sql = new StringBuilder(COLUMNS.formatted(", CAST(s.recent AS text) AS recent"));
-        return where(sql, query).append("  AND s.due_at <= :now AND s.change_until <= :now").toString();
+        holding.append("ORDER BY s.change_7d DESC, s.change_score DESC, s.relationship_id DESC\nLIMIT :limit");
+        StringBuilder stale = new StringBuilder(COLUMNS.formatted(", CAST(s.recent AS text) AS recent"));
+        where(stale, query).append("  AND s.due_at <= :now AND s.change_until <= :now");
+        return "(" + holding + ")\nUNION ALL\n(" + stale + ")";
     }
 
     private static StringBuilder where(StringBuilder sql, ScoreService.RankQuery query) {
@@ -77,27 +78,28 @@ final class WeekChangeDao {
         return sql;
     }
 
-    /** Maps either statement's rows; {@code recent} only where the statement selects it. */
+    /** Maps the page's rows: a stale row has its contributions ({@code recent}), a holding one its stored change. */
     static final class ChangeRowMapper implements RowMapper<ChangeRow> {
         private final RowMapper<RankedScore> ranked;
-        private final boolean withRecent;
 
-        private ChangeRowMapper(RowMapper<RankedScore> ranked, boolean withRecent) {
+        private ChangeRowMapper(RowMapper<RankedScore> ranked) {
             this.ranked = ranked;
-            this.withRecent = withRecent;
         }
 
-        static RowMapper<ChangeRow> of(ResultSet rs, StatementContext ctx, boolean withRecent) throws SQLException {
-            return new ChangeRowMapper(new RankedScoreMapper().specialize(rs, ctx), withRecent);
+        static RowMapper<ChangeRow> of(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new ChangeRowMapper(new RankedScoreMapper().specialize(rs, ctx));
         }
 
         @Override
         public ChangeRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+            String recent = rs.getString("recent");
+            if (recent != null) {
+                return new ChangeRow(ranked.map(rs, ctx), null, StoredScoreMapper.recent(recent));
+            }
             Timestamp until = rs.getTimestamp("change_until");
             WeekChange stored = new WeekChange(rs.getInt("change_7d"), rs.getInt("change_score"),
                     until == null ? null : until.toInstant());
-            List<CountedEvent> recent = withRecent ? StoredScoreMapper.recent(rs.getString("recent")) : List.of();
-            return new ChangeRow(ranked.map(rs, ctx), stored, recent);
+            return new ChangeRow(ranked.map(rs, ctx), stored, WeekWindow.EMPTY);
         }
     }
 }

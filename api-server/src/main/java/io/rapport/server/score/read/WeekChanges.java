@@ -8,16 +8,21 @@ import io.rapport.server.score.engine.InterestSum;
 import io.rapport.server.score.engine.ScoreState;
 import io.rapport.server.score.engine.ScoringModel;
 import io.rapport.server.score.engine.WeekChange;
+import io.rapport.server.score.engine.WeekWindow;
 import io.rapport.server.score.model.ScoringModels;
 import io.rapport.server.score.read.WeekChangeDao.ChangeRow;
 import io.rapport.server.score.write.ScoreRow;
+import io.rapport.server.score.write.WeekWindows;
 import java.time.Clock;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -44,14 +49,18 @@ public class WeekChanges {
     public Page<RankedPartner> byChange(UUID orgId, UUID officerId, ScoreService.RankQuery query, String cursor, int limit) {
         ChangeCursor after = ChangeCursor.decode(cursor);
         Instant now = clock.instant();
-        return jdbi.inTransaction(handle -> {
+        return jdbi.withHandle(handle -> {
             ScoringModel model = models.current(handle, orgId);
+            List<ChangeRow> rows = read(handle, orgId, officerId, query, after, model, now, limit + 1);
+            Map<UUID, WeekWindow> reread = WeekWindows.read(handle, orgId, rows.stream()
+                    .filter(row -> row.stored() == null && !row.window().knownAt(now))
+                    .map(row -> row.ranked().score().relationshipId()).toList(), model, now);
             List<RankedPartner> candidates = new ArrayList<>();
-            read(handle, WeekChangeDao.holding(query, after != null), orgId, officerId, query, model, now, false,
-                    statement -> bindAfter(statement, after).bind("limit", limit + 1))
-                    .forEach(row -> candidates.add(ranked(row, row.stored(), now, model)));
-            read(handle, WeekChangeDao.stale(query), orgId, officerId, query, model, now, true, statement -> { })
-                    .forEach(row -> candidates.add(ranked(row, computed(row, now, model), now, model)));
+            for (ChangeRow row : rows) {
+                WeekChange change = row.stored() != null ? row.stored() : computed(row.ranked().score(),
+                        reread.getOrDefault(row.ranked().score().relationshipId(), row.window()), now, model);
+                candidates.add(ranked(row, change, now, model));
+            }
             if (candidates.isEmpty() && !handle.attach(ScoreReadDao.class).officerExists(orgId, officerId)) {
                 throw ApiProblemException.notFound("Officer " + officerId);
             }
@@ -66,13 +75,13 @@ public class WeekChanges {
         });
     }
 
-    private static List<ChangeRow> read(Handle handle, String sql, UUID orgId, UUID officerId, ScoreService.RankQuery query,
-                                        ScoringModel model, Instant now, boolean withRecent,
-                                        java.util.function.Consumer<Query> more) {
-        Query statement = handle.createQuery(sql)
+    private static List<ChangeRow> read(Handle handle, UUID orgId, UUID officerId, ScoreService.RankQuery query,
+                                        ChangeCursor after, ScoringModel model, Instant now, int limit) {
+        Query statement = handle.createQuery(WeekChangeDao.page(query, after != null))
                 .bind("orgId", orgId)
                 .bind("officerId", officerId)
-                .bindByType("now", now, Instant.class);
+                .bindByType("now", now, Instant.class)
+                .bind("limit", limit);
         if (query.tier() != null) {
             statement.bind("f.tier", query.tier());
         }
@@ -88,12 +97,15 @@ public class WeekChanges {
                     .bind("halfLife", Decay.seconds(model.halfLife()))
                     .bind("shortHalfLife", Decay.seconds(model.shortHalfLife()));
         }
-        more.accept(statement);
+        if (after != null) {
+            statement.bind("afterChange", after.change()).bind("afterScore", after.score())
+                    .bindByType("afterId", after.relationshipId(), UUID.class);
+        }
         return statement.scanResultSet((results, ctx) -> {
-            var rs = results.get();
+            ResultSet rs = results.get();
             List<ChangeRow> rows = new ArrayList<>();
-            var mapper = rs.next() ? WeekChangeDao.ChangeRowMapper.of(rs, ctx, withRecent) : null;
-            if (mapper != null) {
+            if (rs.next()) {
+                RowMapper<ChangeRow> mapper = WeekChangeDao.ChangeRowMapper.of(rs, ctx);
                 do {
                     rows.add(mapper.map(rs, ctx));
                 } while (rs.next());
@@ -102,18 +114,9 @@ public class WeekChanges {
         });
     }
 
-    private static Query bindAfter(Query statement, ChangeCursor after) {
-        if (after != null) {
-            statement.bind("afterChange", after.change()).bind("afterScore", after.score())
-                    .bindByType("afterId", after.relationshipId(), UUID.class);
-        }
-        return statement;
-    }
-
     /** The change of a row the sweep has not brought up to date yet. */
-    private static WeekChange computed(ChangeRow row, Instant now, ScoringModel model) {
-        ScoreRow score = row.ranked().score();
-        return WeekChange.of(new InterestSum(score.raw(), score.refTime()), row.recent(), now, model);
+    private static WeekChange computed(ScoreRow score, WeekWindow window, Instant now, ScoringModel model) {
+        return WeekChange.of(new InterestSum(score.raw(), score.refTime()), window, now, model);
     }
 
     private static RankedPartner ranked(ChangeRow row, WeekChange change, Instant now, ScoringModel model) {

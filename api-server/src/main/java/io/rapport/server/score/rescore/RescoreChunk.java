@@ -8,6 +8,7 @@ import io.rapport.server.score.model.ScoringModels;
 import io.rapport.server.score.write.ScoreChangeLog;
 import io.rapport.server.score.write.ScoreSettler;
 import io.rapport.server.score.write.StoredScore;
+import io.rapport.server.score.write.WeekWindows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +82,7 @@ class RescoreChunk {
             List<StoredScore> rows = dao.recomputeTotals(orgId, ids, types, values, model.dailyCap().toArray(String[]::new),
                     array(EventKinds.APP_SIGNALS), array(EventKinds.TOUCHES), array(EventKinds.REACH_OUTS),
                     array(EventKinds.REAL_USES), Decay.seconds(model.halfLife()), Decay.seconds(model.shortHalfLife()),
-                    model.version(), now);
+                    model.version(), WeekWindows.keptFrom(now), now);
             ScoreSettler.settleUnlessSilenced(handle, changeLog, orgId, rows, model, now, ScoreChange.BY_RESCORE);
             UUID last = ids[ids.length - 1];
             if (dao.progress(orgId, jobId, ids.length, rows.size(), dao.countEvents(orgId, ids), last, owner,

@@ -76,10 +76,8 @@ public interface RescoreDao {
                       WHERE type = ANY(CAST(:capped AS text[])) GROUP BY relationship_id, type) d
                 GROUP BY relationship_id),
             recent AS (
-                SELECT relationship_id,
-                       jsonb_agg(jsonb_build_array((extract(epoch FROM at) * 1000000)::bigint, weight) ORDER BY at, weight)
-                           AS recent
-                FROM ev WHERE weight <> 0 AND at > CAST(:now AS timestamptz) - INTERVAL '8 days'
+                SELECT relationship_id, week_window(array_agg(at), array_agg(weight), :halfLife) AS recent
+                FROM ev WHERE weight <> 0 AND at > :windowFrom
                 GROUP BY relationship_id),
             uses AS (
                 SELECT relationship_id, at, day, max(day) OVER (PARTITION BY relationship_id) AS last_day
@@ -112,7 +110,7 @@ public interface RescoreDao {
                    f.last_activity_at, f.last_meeting_at, f.last_feedback_at, f.last_referral_at, f.previous_referral_at,
                    f.last_touch_at, f.last_touch_type, f.last_signal_at, f.last_reach_out_at, f.last_reach_out_type,
                    u.last_use_at, u.previous_use_at, f.last_installed_at, f.last_uninstalled_at, b.type_raws,
-                   coalesce(cd.capped_days, '{}'::jsonb), coalesce(rc.recent, '[]'::jsonb), :modelVersion, :now
+                   coalesce(cd.capped_days, '{}'::jsonb), coalesce(rc.recent, '{"e": []}'::jsonb), :modelVersion, :now
             FROM totals t JOIN by_type b ON b.relationship_id = t.relationship_id
                  JOIN facts f ON f.relationship_id = t.relationship_id
                  LEFT JOIN use_facts u ON u.relationship_id = t.relationship_id
@@ -136,7 +134,8 @@ public interface RescoreDao {
     @RegisterRowMapper(StoredScoreMapper.class)
     List<StoredScore> recomputeTotals(UUID orgId, UUID[] ids, String[] types, Double[] weights, String[] capped,
                                       String[] appSignals, String[] touches, String[] reachOuts, String[] realUses,
-                                      double halfLife, double shortHalfLife, int modelVersion, Instant now);
+                                      double halfLife, double shortHalfLife, int modelVersion, Instant windowFrom,
+                                      Instant now);
 
     @SqlQuery("SELECT count(*) FROM usage_event WHERE org_id = :orgId AND relationship_id = ANY(CAST(:ids AS uuid[]))")
     long countEvents(UUID orgId, UUID[] ids);

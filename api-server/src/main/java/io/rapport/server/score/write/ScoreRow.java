@@ -1,15 +1,14 @@
 package io.rapport.server.score.write;
 
 import io.rapport.server.score.engine.AdviceFacts;
-import io.rapport.server.score.engine.CountedEvent;
 import io.rapport.server.score.engine.CountedDays;
 import io.rapport.server.score.engine.InterestSum;
 import io.rapport.server.score.engine.ScoreState;
 import io.rapport.server.score.engine.Stage;
 import io.rapport.server.score.engine.StageFacts;
 import io.rapport.server.score.engine.Tier;
+import io.rapport.server.score.engine.WeekWindow;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,18 +47,18 @@ public record ScoreRow(
         int modelVersion) {
 
     public ScoreState toState(Map<String, InterestSum> byType, Map<String, CountedDays> cappedDays,
-                              List<CountedEvent> recent) {
+                              WeekWindow window) {
         return new ScoreState(new InterestSum(raw, refTime), new InterestSum(shortRaw, refTime),
                 new InterestSum(appRaw, refTime), byType,
                 new StageFacts(lastMeetingAt, lastFeedbackAt, lastReferralAt, previousReferralAt),
                 new AdviceFacts(lastTouchAt, lastTouchType, lastSignalAt, lastReachOutAt, lastReachOutType, lastUseAt,
                         previousUseAt, lastInstalledAt, lastUninstalledAt),
-                cappedDays, recent, lastActivityAt, Tier.fromCode(tier));
+                cappedDays, window, lastActivityAt, Tier.fromCode(tier));
     }
 
     /** For reads: the sums and facts without the per-type parts, which only the explanation needs. */
     public ScoreState toState() {
-        return toState(Map.of(), Map.of(), List.of());
+        return toState(Map.of(), Map.of(), WeekWindow.EMPTY);
     }
 
     public Stage recordedStage() {

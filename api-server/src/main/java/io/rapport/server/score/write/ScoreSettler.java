@@ -1,9 +1,11 @@
 package io.rapport.server.score.write;
 
 import io.rapport.server.score.engine.ScoreChange;
+import io.rapport.server.score.engine.ScoreState;
 import io.rapport.server.score.engine.ScoringModel;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +56,12 @@ public final class ScoreSettler {
         Integer[] changeScores = new Integer[n];
         String[] changeUntils = new String[n];
         List<ScoreChange> changes = new ArrayList<>();
+        Map<UUID, ScoreState> states = new HashMap<>();
+        rows.forEach(score -> states.put(score.row().relationshipId(), score.toState()));
+        Map<UUID, ScoreState> covering = WeekWindows.covering(handle, orgId, states, model, now);
         for (int i = 0; i < n; i++) {
             ScoreRow row = rows.get(i).row();
-            Settlement settled = Settlement.of(row, rows.get(i).toState(), model, now, cause);
+            Settlement settled = Settlement.of(row, covering.get(row.relationshipId()), model, now, cause);
             ids[i] = row.relationshipId();
             tiers[i] = settled.tier();
             stages[i] = settled.stage();

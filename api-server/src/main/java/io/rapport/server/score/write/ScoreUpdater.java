@@ -10,6 +10,7 @@ import io.rapport.server.score.engine.ScoringEvent;
 import io.rapport.server.score.engine.ScoringModel;
 import io.rapport.server.score.engine.Stage;
 import io.rapport.server.score.engine.Tier;
+import io.rapport.server.score.engine.WeekWindow;
 import io.rapport.server.score.model.ScoringModelDao;
 import io.rapport.server.score.model.ScoringModels;
 import java.time.Clock;
@@ -38,7 +39,7 @@ public class ScoreUpdater implements AcceptedEventsListener {
     private static final Settlement.Recorded NEW_ROW = new Settlement.Recorded(Tier.COLD.code(), Stage.TECHNOSHIP.code(),
             null);
     private static final ScoreState NEW_STATE = new ScoreState(ScoreState.EMPTY.total(), ScoreState.EMPTY.shortTerm(),
-            ScoreState.EMPTY.appSignals(), Map.of(), ScoreState.EMPTY.facts(), ScoreState.EMPTY.advice(), Map.of(), List.of(),
+            ScoreState.EMPTY.appSignals(), Map.of(), ScoreState.EMPTY.facts(), ScoreState.EMPTY.advice(), Map.of(), WeekWindow.EMPTY,
             null, Tier.COLD);
 
     private final Clock clock;
@@ -72,11 +73,13 @@ public class ScoreUpdater implements AcceptedEventsListener {
         if (!fresh.isEmpty()) {
             ScoreWrites inserts = new ScoreWrites();
             Map<UUID, Settlement> insertSettled = new HashMap<>();
+            Map<UUID, ScoreState> folded = new HashMap<>();
+            fresh.forEach(id -> folded.put(id, NEW_STATE.fold(byRelationship.get(id), model, WeekWindows.keptFrom(now))));
+            Map<UUID, ScoreState> covering = WeekWindows.covering(handle, orgId, folded, model, now);
             for (UUID id : fresh) {
                 AcceptedEvent first = firstOf.get(id);
-                Settlement settled = Settlement.of(id, first.officerId(), first.partnerId(),
-                        NEW_STATE.fold(byRelationship.get(id), model), NEW_ROW, model, now,
-                        ScoreChange.BY_EVENT);
+                Settlement settled = Settlement.of(id, first.officerId(), first.partnerId(), covering.get(id), NEW_ROW,
+                        model, now, ScoreChange.BY_EVENT);
                 inserts.add(id, first.officerId(), first.partnerId(), settled, model);
                 insertSettled.put(id, settled);
             }
@@ -89,12 +92,14 @@ public class ScoreUpdater implements AcceptedEventsListener {
         }
 
         ScoreWrites updates = new ScoreWrites();
+        Map<UUID, ScoreState> folded = new HashMap<>();
+        stored.forEach((id, score) -> folded.put(id,
+                score.toState().fold(byRelationship.get(id), model, WeekWindows.keptFrom(now))));
+        Map<UUID, ScoreState> covering = WeekWindows.covering(handle, orgId, folded, model, now);
         stored.values().forEach(score -> {
             ScoreRow row = score.row();
             UUID id = row.relationshipId();
-            Settlement settled = Settlement.of(row,
-                    score.toState().fold(byRelationship.get(id), model), model, now,
-                    ScoreChange.BY_EVENT);
+            Settlement settled = Settlement.of(row, covering.get(id), model, now, ScoreChange.BY_EVENT);
             updates.add(id, row.officerId(), row.partnerId(), settled, model);
             collect(settled, changes, ready);
         });

@@ -77,7 +77,7 @@ public final class ScoreWrites {
         lastUninstalls.add(micros(advice.lastUninstalledAt()));
         readyForMeetings.add(micros(settled.readyForMeetingAt()));
         cappedDays.add(StoredScoreMapper.cappedDaysJson(state.cappedDays()));
-        recents.add(StoredScoreMapper.recentJson(state.recent()));
+        recents.add(StoredScoreMapper.recentJson(state.window()));
         changes.add(settled.weekChange().change());
         changeScores.add(settled.weekChange().score());
         changeUntils.add(micros(settled.weekChange().until()));

@@ -1,13 +1,12 @@
 package io.rapport.server.score.write;
 
-import io.rapport.server.score.engine.CountedEvent;
 import io.rapport.server.score.engine.CountedDays;
 import io.rapport.server.score.engine.InterestSum;
 import io.rapport.server.score.engine.ScoreState;
 import io.rapport.server.score.engine.ScoringModel;
+import io.rapport.server.score.engine.WeekWindow;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,18 +15,17 @@ import java.util.Map;
  * contributions of the last days, from which the 7-day change is computed.
  */
 public record StoredScore(ScoreRow row, Map<String, Double> typeRaws, Map<String, CountedDays> cappedDays,
-                          List<CountedEvent> recent) {
+                          WeekWindow window) {
 
     public StoredScore {
         typeRaws = Map.copyOf(typeRaws);
         cappedDays = Map.copyOf(cappedDays);
-        recent = List.copyOf(recent);
     }
 
     public ScoreState toState() {
         Map<String, InterestSum> byType = new HashMap<>();
         typeRaws.forEach((type, raw) -> byType.put(type, new InterestSum(raw, row.refTime())));
-        return row.toState(byType, cappedDays, recent);
+        return row.toState(byType, cappedDays, window);
     }
 
     /**

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.server.score.engine.CountedEvent;
 import io.rapport.server.score.engine.CountedDays;
+import io.rapport.server.score.engine.InterestSum;
+import io.rapport.server.score.engine.WeekWindow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -25,8 +27,6 @@ public final class StoredScoreMapper implements RowMapper<StoredScore> {
     };
     private static final TypeReference<Map<String, String>> CAPPED_DAYS = new TypeReference<>() {
     };
-    private static final TypeReference<double[][]> RECENT = new TypeReference<>() {
-    };
 
     @Override
     public StoredScore map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -37,12 +37,27 @@ public final class StoredScoreMapper implements RowMapper<StoredScore> {
     }
 
     /** The {@code recent} column's text, as {@link #recentJson} writes it. */
-    public static List<CountedEvent> recent(String json) throws SQLException {
-        List<CountedEvent> recent = new ArrayList<>();
-        for (double[] pair : read(json, RECENT)) {
-            recent.add(new CountedEvent(Instant.EPOCH.plus((long) pair[0], ChronoUnit.MICROS), pair[1]));
+    public static WeekWindow recent(String json) throws SQLException {
+        StoredWindow stored = read(json, StoredWindow.TYPE);
+        List<CountedEvent> oldest = new ArrayList<>();
+        for (double[] pair : stored.e()) {
+            oldest.add(new CountedEvent(micros((long) pair[0]), pair[1]));
         }
-        return recent;
+        if (stored.t() == null) {
+            return new WeekWindow(oldest, InterestSum.EMPTY, null);
+        }
+        return new WeekWindow(oldest, new InterestSum(stored.t()[0], micros((long) stored.t()[1])),
+                micros((long) stored.t()[2]));
+    }
+
+    /** {@code {"e": [[µs, weight], ...], "t": [raw, ref µs, from µs]}}: the kept contributions and the sum of the rest. */
+    record StoredWindow(double[][] e, double[] t) {
+        static final TypeReference<StoredWindow> TYPE = new TypeReference<>() {
+        };
+    }
+
+    private static Instant micros(long micros) {
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 
     /** {@code {type: "latest:hex"}}, as {@link CountedDays} encodes each type's days. */
@@ -52,16 +67,19 @@ public final class StoredScoreMapper implements RowMapper<StoredScore> {
         return json(encoded);
     }
 
-    /** {@code [[epoch microseconds, weight], ...]}: compact, and what the rescore builds in SQL too. */
-    static String recentJson(List<CountedEvent> recent) {
-        StringBuilder json = new StringBuilder(2 + 32 * recent.size()).append('[');
-        for (CountedEvent c : recent) {
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            json.append('[').append(ScoreWrites.micros(c.at())).append(',').append(c.weight()).append(']');
+    /** The window as {@link #recent} reads it, and as the SQL function {@code week_window} builds it. */
+    static String recentJson(WeekWindow window) {
+        StringBuilder json = new StringBuilder(16 + 32 * window.oldest().size()).append("{\"e\": [");
+        for (int i = 0; i < window.oldest().size(); i++) {
+            CountedEvent c = window.oldest().get(i);
+            json.append(i == 0 ? "[" : ", [").append(ScoreWrites.micros(c.at())).append(", ").append(c.weight()).append(']');
         }
-        return json.append(']').toString();
+        json.append(']');
+        if (window.tailFrom() != null) {
+            json.append(", \"t\": [").append(window.tail().raw()).append(", ").append(ScoreWrites.micros(window.tail().refTime()))
+                    .append(", ").append(ScoreWrites.micros(window.tailFrom())).append(']');
+        }
+        return json.append('}').toString();
     }
 
     /** The score columns of a row, by name, so any query selecting {@code s.*} can use it. */

@@ -42,7 +42,7 @@ class InterestScoreTest {
         assertThat(score).isEqualTo(73);
 
         ScoreState wasHot = new ScoreState(state.total(), state.shortTerm(), state.appSignals(), state.byType(), state.facts(),
-                state.advice(), state.cappedDays(), state.recent(), T0, Tier.HOT);
+                state.advice(), state.cappedDays(), state.window(), T0, Tier.HOT);
 
         assertThat(InterestScore.of(state, now, MODEL).tier()).isEqualTo(Tier.ENGAGED);
         assertThat(InterestScore.of(wasHot, now, MODEL).tier()).isEqualTo(Tier.HOT);

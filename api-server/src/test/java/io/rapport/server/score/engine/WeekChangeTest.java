@@ -100,7 +100,7 @@ class WeekChangeTest {
             sum = sum.plus(e.weight(), e.at(), H);
         }
         List<CountedEvent> recent = events.stream().map(e -> new CountedEvent(e.at(), e.weight())).toList();
-        return WeekChange.of(sum, recent, now, MODEL);
+        return WeekChange.of(sum, WeekWindow.of(recent, H), now, MODEL);
     }
 
     /** {@code Σ w·2^(−(t − tᵢ)/H)} over the events at or before {@code until}. */
