@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  *
  * <p><b>When the queue is full</b> (default 10,000 events): {@link #track} waits up to the configured
  * enqueue timeout (default: not at all) and then throws {@link TrackerQueueFullException};
- * {@link #offer} returns empty at once. An event is never dropped silently.
+ * {@link #offer} returns empty at once; {@link #trackAll} waits as long as it takes. A waiting caller wakes
+ * the flusher to send what is queued. An event is never dropped silently.
  *
  * <p><b>Back-filling history</b> (hundreds of thousands of past events): use {@link #trackAll}, which waits
  * for room instead of refusing, so memory stays bounded by the queue however long the history is.
