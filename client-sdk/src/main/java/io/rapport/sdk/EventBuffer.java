@@ -10,8 +10,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The bounded queue between {@code track} and the flusher. A plain lock with two conditions, so the
- * flusher can be woken by a full batch or a flush request, and producers wait for room only as long as
- * they agreed to. Thread-safe.
+ * flusher can be woken by a full batch, a flush request or a producer waiting for room (a queue smaller
+ * than a batch is then sent when full, not after the interval), and producers wait for room only as long
+ * as they agreed to. Thread-safe.
  */
 final class EventBuffer {
     private final int capacity;
@@ -21,8 +22,11 @@ final class EventBuffer {
     private final Condition room = lock.newCondition();
     private final Condition work = lock.newCondition();
     private boolean flushWanted;
+    /** A producer waits for room: send what is queued rather than wait for a full batch or the interval. */
+    private boolean roomWanted;
     private boolean closed;
     private long lastSequence;
+    private int peakSize;
 
     EventBuffer(int capacity, int batchSize) {
         this.capacity = capacity;
@@ -36,20 +40,35 @@ final class EventBuffer {
      * @throws IllegalStateException once the buffer is closed
      */
     TrackedEvent put(UsageEventInput input, long timeoutNanos) throws InterruptedException {
+        return put(input, timeoutNanos, null, -1);
+    }
+
+    /**
+     * As {@link #put(UsageEventInput, long)} for a back-fill: the event carries the back-fill's tally and its
+     * position in the source, and the wait for room also ends (returning null) once that back-fill stopped.
+     */
+    TrackedEvent put(UsageEventInput input, long timeoutNanos, BackfillTally tally, long index)
+            throws InterruptedException {
         lock.lock();
         try {
             long nanos = timeoutNanos;
             while (events.size() >= capacity && !closed) {
-                if (nanos <= 0) {
+                if (nanos <= 0 || tally != null && tally.stopped()) {
                     return null;
                 }
+                roomWanted = true;
+                work.signal();
                 nanos = room.awaitNanos(nanos);
             }
             if (closed) {
                 throw new IllegalStateException("The event tracker is closed");
             }
-            TrackedEvent event = new TrackedEvent(input, ++lastSequence);
+            TrackedEvent event = new TrackedEvent(input, ++lastSequence, tally, index);
+            if (tally != null) {
+                tally.taken(index);
+            }
             events.addLast(event);
+            peakSize = Math.max(peakSize, events.size());
             if (events.size() >= batchSize) {
                 work.signal();
             }
@@ -91,7 +110,7 @@ final class EventBuffer {
         lock.lock();
         try {
             long nanos = maxWaitNanos;
-            while (events.size() < batchSize && !flushWanted && nanos > 0) {
+            while (events.size() < batchSize && !flushWanted && !roomWanted && nanos > 0) {
                 nanos = work.awaitNanos(nanos);
             }
             List<TrackedEvent> batch = new ArrayList<>(Math.min(batchSize, events.size()));
@@ -101,6 +120,7 @@ final class EventBuffer {
             if (events.isEmpty() && !closed) {
                 flushWanted = false;
             }
+            roomWanted = false;
             room.signalAll();
             return batch;
         } finally {
@@ -144,6 +164,25 @@ final class EventBuffer {
         lock.lock();
         try {
             return events.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The most events ever queued at once, observed under the lock at every {@code put}. */
+    int peakSize() {
+        lock.lock();
+        try {
+            return peakSize;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
         } finally {
             lock.unlock();
         }

@@ -7,10 +7,13 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Sends usage events in the background, in batches, and tells what became of each one.
@@ -33,7 +36,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>When the queue is full</b> (default 10,000 events): {@link #track} waits up to the configured
  * enqueue timeout (default: not at all) and then throws {@link TrackerQueueFullException};
- * {@link #offer} returns empty at once. An event is never dropped silently.
+ * {@link #offer} returns empty at once; {@link #trackAll} waits as long as it takes. A waiting caller wakes
+ * the flusher to send what is queued. An event is never dropped silently.
+ *
+ * <p><b>Back-filling history</b> (hundreds of thousands of past events): use {@link #trackAll}, which waits
+ * for room instead of refusing, so memory stays bounded by the queue however long the history is.
+ *
+ * <pre>{@code
+ * try (EventTracker tracker = rapport.tracker(TrackerOptions.builder().closeTimeout(Duration.ofMinutes(1)).build());
+ *      Stream<UsageEventInput> history = crm.pastEvents()) {   // read lazily, e.g. from a JDBC cursor
+ *     BackfillResult result = tracker.trackAll(history);
+ *     if (!result.completed()) {
+ *         // fix result.cause(), then run again from result.resumeAt()
+ *     }
+ * }
+ * }</pre>
  *
  * <p><b>Threading.</b> All methods are thread-safe. The flusher is a daemon thread: call
  * {@link #close()} before the JVM exits, or queued events are lost without a callback.
@@ -92,6 +109,55 @@ public final class EventTracker implements AutoCloseable {
     }
 
     /**
+     * Feeds a history of events through the tracker, waiting for room in the queue whenever it is full,
+     * and returns when each event taken has an outcome. For back-fills: nothing is refused for want of
+     * room, and memory stays bounded by the queue's size, however long the source (read it lazily).
+     *
+     * <p>Each event is copied and given an {@code eventId} (unless it has one) and an {@code occurredAt}
+     * (unless it has one) as {@link #track} does, and its outcome is reported to the callback as usual.
+     * Give historical events their own {@code occurredAt} and, so that a rerun stores nothing twice, an
+     * {@code eventId} derived from your record's id.
+     *
+     * <p>The call stops taking events, and returns without waiting out the queue, when:
+     * <ul>
+     *   <li>an event failed after the client's retries (server down, 5xx, 429): status {@code FAILED}; the
+     *       events it had queued are reported failed without being sent, so a dead server costs one batch's
+     *       retries, not one per queued batch;</li>
+     *   <li>the server refused a whole batch for good (a bad key, a missing scope): {@code REFUSED};</li>
+     *   <li>the thread is interrupted: {@code INTERRUPTED}, returning at once with the interrupt flag set
+     *       (queued events are reported failed, the batch in flight through the callback later);</li>
+     *   <li>the tracker is closed by another thread: {@code CLOSED}.</li>
+     * </ul>
+     * Events the server refuses one by one (an unknown officer, an event too old) are counted in
+     * {@link BackfillResult#rejected()} and the back-fill goes on.
+     *
+     * <p>Blocks the calling thread. Do not call it from an {@link EventCallback}: the flusher would wait for
+     * itself. Other threads may {@code track} meanwhile; their events share the queue, not the result.
+     *
+     * @param events the history, read once, in order; an exception it throws reaches the caller (the
+     *               events already taken are still sent and reported through the callback)
+     * @return what became of the events taken
+     * @throws IllegalStateException when the tracker is already closed
+     * @throws NullPointerException  when {@code events} or one of its events is null
+     */
+    public BackfillResult trackAll(Iterable<? extends UsageEventInput> events) {
+        return backfill(Objects.requireNonNull(events, "events").iterator());
+    }
+
+    /**
+     * As {@link #trackAll(Iterable)}, for a stream read lazily (for example rows from a database cursor).
+     * The stream is not closed here.
+     *
+     * @param events the history, consumed once, in order
+     * @return what became of the events taken
+     * @throws IllegalStateException when the tracker is already closed
+     * @throws NullPointerException  when {@code events} or one of its events is null
+     */
+    public BackfillResult trackAll(Stream<? extends UsageEventInput> events) {
+        return backfill(Objects.requireNonNull(events, "events").iterator());
+    }
+
+    /**
      * Sends every event tracked so far and waits until each has an outcome (bounded by the retry policy).
      *
      * @throws IllegalStateException when interrupted while waiting (the interrupt flag is kept)
@@ -123,7 +189,7 @@ public final class EventTracker implements AutoCloseable {
      * @return a snapshot of the counters
      */
     public TrackerMetrics metrics() {
-        return new TrackerMetrics(buffer.lastSequence(), buffer.size(), ledger.delivered.sum(),
+        return new TrackerMetrics(buffer.lastSequence(), buffer.size(), buffer.peakSize(), ledger.delivered.sum(),
                 ledger.duplicates.sum(), ledger.rejected.sum(), ledger.failed.sum(), ledger.batches.sum(),
                 ledger.retries.sum());
     }
@@ -151,6 +217,43 @@ public final class EventTracker implements AutoCloseable {
         ledger.settledThrough(Long.MAX_VALUE);
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private BackfillResult backfill(Iterator<? extends UsageEventInput> source) {
+        if (closed.get()) {
+            throw new IllegalStateException("The event tracker is closed");
+        }
+        BackfillTally tally = new BackfillTally();
+        long taken = 0;
+        try {
+            while (!tally.stopped() && source.hasNext()) {
+                UsageEventInput copy = prepare(Objects.requireNonNull(source.next(), "event"));
+                if (!backfillOne(copy, tally, taken)) {
+                    break;
+                }
+                taken++;
+            }
+            buffer.requestFlush(); // the last partial batch goes now, not after the interval
+            tally.awaitAll(taken);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            tally.stop(BackfillResult.Status.INTERRUPTED, null);
+            buffer.requestFlush(); // the flusher reports the queued ones failed, unsent
+            return tally.result(taken, BackfillResult.Status.INTERRUPTED);
+        }
+        BackfillResult result = tally.result(taken, null);
+        // close() from another thread fails what it could not send: that is the tracker closing, not the server.
+        return buffer.isClosed() && !result.completed() ? tally.result(taken, BackfillResult.Status.CLOSED) : result;
+    }
+
+    /** Queues one event of a back-fill, waiting for room; false when the back-fill stopped or the tracker closed. */
+    private boolean backfillOne(UsageEventInput copy, BackfillTally tally, long index) throws InterruptedException {
+        try {
+            return buffer.put(copy, Long.MAX_VALUE, tally, index) != null;
+        } catch (IllegalStateException closedMeanwhile) {
+            tally.stop(BackfillResult.Status.CLOSED, null);
+            return false;
         }
     }
 

@@ -52,7 +52,10 @@ final class Flusher implements Runnable {
                     if (Thread.currentThread().isInterrupted()) {
                         return; // close() gave up: it reports the unsent parts from inFlight()
                     }
-                    send(part);
+                    List<TrackedEvent> sendable = ledger.sendable(part);
+                    if (!sendable.isEmpty()) {
+                        send(sendable);
+                    }
                 }
                 ledger.settledThrough(taken.get(taken.size() - 1).sequence);
                 inFlight = List.of();
@@ -103,7 +106,7 @@ final class Flusher implements Runnable {
             settle(part, result);
         } catch (RapportApiException e) {
             if (isPermanent(e)) {
-                part.forEach(event -> ledger.rejected(event, e.code(), e.getMessage()));
+                ledger.refusedBatch(part, e);
             } else {
                 part.forEach(event -> ledger.failed(event, e));
             }

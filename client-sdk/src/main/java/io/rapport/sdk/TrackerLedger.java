@@ -1,5 +1,7 @@
 package io.rapport.sdk;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -23,10 +25,15 @@ final class TrackerLedger {
         this.callback = callback;
     }
 
+    // Each outcome reaches the back-fill's tally after the callback, so a trackAll that returns has seen
+    // every callback of its events fire.
     void delivered(TrackedEvent e) {
         if (e.settle()) {
             delivered.increment();
             safely(() -> callback.onDelivered(e.event));
+            if (e.tally != null) {
+                e.tally.delivered(e);
+            }
         }
     }
 
@@ -34,6 +41,9 @@ final class TrackerLedger {
         if (e.settle()) {
             duplicates.increment();
             safely(() -> callback.onDuplicate(e.event));
+            if (e.tally != null) {
+                e.tally.duplicate(e);
+            }
         }
     }
 
@@ -41,6 +51,9 @@ final class TrackerLedger {
         if (e.settle()) {
             rejected.increment();
             safely(() -> callback.onRejected(e.event, code, message));
+            if (e.tally != null) {
+                e.tally.rejected(e, code);
+            }
         }
     }
 
@@ -48,7 +61,39 @@ final class TrackerLedger {
         if (e.settle()) {
             failed.increment();
             safely(() -> callback.onFailed(e.event, cause));
+            if (e.tally != null) {
+                e.tally.failed(e, cause);
+            }
         }
+    }
+
+    /**
+     * The server refused a whole batch for good (a bad key, a missing scope): each event is rejected, and the
+     * back-fills that sent them stop, since every later batch of theirs would be refused alike.
+     */
+    void refusedBatch(List<TrackedEvent> part, RapportApiException e) {
+        part.forEach(event -> {
+            if (event.tally != null) {
+                event.tally.stop(BackfillResult.Status.REFUSED, e);
+            }
+            rejected(event, e.code(), e.getMessage());
+        });
+    }
+
+    /**
+     * The events of {@code part} still to be sent: an event whose back-fill has stopped is reported failed
+     * here instead, unsent, so a stopped back-fill ends without each of its queued batches being retried.
+     */
+    List<TrackedEvent> sendable(List<TrackedEvent> part) {
+        List<TrackedEvent> rest = new ArrayList<>(part.size());
+        for (TrackedEvent event : part) {
+            if (event.tally != null && event.tally.stopped()) {
+                failed(event, event.tally.notSent());
+            } else {
+                rest.add(event);
+            }
+        }
+        return rest;
     }
 
     /** Everything up to {@code sequence} has an outcome: wakes the flushes waiting for it. */

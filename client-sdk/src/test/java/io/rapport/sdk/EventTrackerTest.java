@@ -82,15 +82,45 @@ class EventTrackerTest {
     }
 
     @Test
-    void aFullQueue_makesTrackWaitForRoom_upToTheEnqueueTimeout() {
-        tracker = tracker(options().maxQueueSize(2).flushInterval(NEVER).enqueueTimeout(Duration.ofMillis(50)), acceptAll());
+    void aFullQueue_makesTrackWaitForRoom_upToTheEnqueueTimeout() throws InterruptedException {
+        // A waiting track() wakes the flusher, so the queue stays full only while the server is busy.
+        CountDownLatch sending = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        tracker = tracker(options().maxQueueSize(2).batchSize(2).flushInterval(NEVER)
+                .enqueueTimeout(Duration.ofMillis(50)), batch -> {
+                    sending.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return acceptAll().apply(batch);
+                });
+        tracker.track(event());
+        tracker.track(event());
+        sending.await();
         tracker.track(event());
         tracker.track(event());
 
         assertThatThrownBy(() -> tracker.track(event())).isInstanceOf(TrackerQueueFullException.class)
                 .hasMessageContaining("2 events");
+        release.countDown();
         tracker.flush();
         assertThat(tracker.track(event())).isNotNull();
+        assertThat(tracker.metrics().peakQueued()).isEqualTo(2);
+    }
+
+    @Test
+    void aTrackWaitingForRoom_wakesTheFlusher_soAQueueSmallerThanABatchIsSentWhenFull() {
+        tracker = tracker(options().maxQueueSize(3).flushInterval(NEVER).enqueueTimeout(Duration.ofMinutes(5)), acceptAll());
+
+        for (int i = 0; i < 10; i++) {
+            tracker.track(event());
+        }
+        tracker.flush();
+
+        assertThat(callback.count("delivered")).isEqualTo(10);
+        assertThat(sent).allMatch(batch -> batch.size() <= 3);
     }
 
     @Test
