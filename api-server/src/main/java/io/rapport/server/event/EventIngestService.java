@@ -56,7 +56,8 @@ public class EventIngestService {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Duration skew = sentAt == null ? Duration.ZERO : Duration.between(sentAt, receivedAt);
         List<EventRejection> rejected = new ArrayList<>();
-        List<EventInput> passed = new ArrayList<>();
+        List<EventInput> passed = new ArrayList<>(inputs.size());
+        EventRules.Window window = EventRules.Window.of(receivedAt, skew);
         for (EventInput input : inputs) {
             EventInput e = sender.restricted() ? input.defaultingTo(sender.onlyOfficerId(), sender.onlyPartnerId()) : input;
             if (!sender.allowsType(e.type())) {
@@ -64,7 +65,12 @@ public class EventIngestService {
                         "this credential may only send the types " + String.join(", ", sender.onlyTypes())));
                 continue;
             }
-            EventRules.check(e, receivedAt, skew).ifPresentOrElse(rejected::add, () -> passed.add(e));
+            EventRejection broken = EventRules.firstBroken(e, window);
+            if (broken != null) {
+                rejected.add(broken);
+            } else {
+                passed.add(e);
+            }
         }
         requireOwnRelationship(sender, passed.stream().map(e -> new Pair(e.officerId(), e.partnerId())).toList());
         Outcome outcome = passed.isEmpty() ? new Outcome(List.of(), List.of())
@@ -165,19 +171,25 @@ public class EventIngestService {
     private List<AcceptedEvent> insert(Handle handle, UUID orgId, Instant receivedAt,
                                        List<ResolvedEvent> events, Map<Pair, UUID> known) {
         Map<Pair, UUID> relationshipOf = new HashMap<>(known);
+        int size = events.size();
+        Pair[] pairs = new Pair[size];
         Set<Pair> missing = new LinkedHashSet<>();
-        events.forEach(e -> {
-            Pair pair = new Pair(e.officerId(), e.partnerId());
-            if (!relationshipOf.containsKey(pair)) {
-                missing.add(pair);
+        for (int i = 0; i < size; i++) {
+            ResolvedEvent e = events.get(i);
+            pairs[i] = new Pair(e.officerId(), e.partnerId());
+            if (!relationshipOf.containsKey(pairs[i])) {
+                missing.add(pairs[i]);
             }
-        });
+        }
         if (!missing.isEmpty()) {
             relationshipOf.putAll(relationships.createMissing(handle, orgId, missing));
         }
-        List<UUID> relationshipIds = events.stream()
-                .map(e -> relationshipOf.get(new Pair(e.officerId(), e.partnerId()))).toList();
-        long[] occurredMicros = events.stream().mapToLong(e -> micros(e.occurredAt())).toArray();
+        List<UUID> relationshipIds = new ArrayList<>(size);
+        long[] occurredMicros = new long[size];
+        for (int i = 0; i < size; i++) {
+            relationshipIds.add(relationshipOf.get(pairs[i]));
+            occurredMicros[i] = micros(events.get(i).occurredAt());
+        }
         Set<UUID> stored = new HashSet<>(IngestStatements.insert(handle, orgId, receivedAt, events, relationshipIds,
                 occurredMicros, propertiesArray(events)));
         List<AcceptedEvent> accepted = new ArrayList<>(stored.size());

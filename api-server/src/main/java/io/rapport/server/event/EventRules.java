@@ -25,11 +25,34 @@ final class EventRules {
 
     /** The first rule the event breaks, its time judged after skew correction. */
     static Optional<EventRejection> check(EventInput e, Instant receivedAt, Duration skew) {
-        return Optional.ofNullable(sizes(e))
-                .or(() -> Optional.ofNullable(storable(e)))
-                .or(() -> Optional.ofNullable(fields(e)))
-                .or(() -> Optional.ofNullable(time(e, receivedAt, skew)))
-                .or(() -> Optional.ofNullable(flatness(e)));
+        return Optional.ofNullable(firstBroken(e, Window.of(receivedAt, skew)));
+    }
+
+    /**
+     * The time window of one batch: every event of a batch is judged against the same receipt and skew, so
+     * its bounds are computed once per batch rather than once per event (the two-years-back bound goes
+     * through calendar arithmetic).
+     */
+    record Window(Duration skew, Instant latest, Instant oldest) {
+        static Window of(Instant receivedAt, Duration skew) {
+            return new Window(skew, receivedAt.plus(MAX_AHEAD),
+                    receivedAt.atOffset(ZoneOffset.UTC).minusYears(MAX_AGE_YEARS).toInstant());
+        }
+    }
+
+    /** The first rule the event breaks, or {@code null}: the rules in order, without a lambda per rule and event. */
+    static EventRejection firstBroken(EventInput e, Window window) {
+        EventRejection broken = sizes(e);
+        if (broken == null) {
+            broken = storable(e);
+        }
+        if (broken == null) {
+            broken = fields(e);
+        }
+        if (broken == null) {
+            broken = time(e, window);
+        }
+        return broken != null ? broken : flatness(e);
     }
 
     private static EventRejection sizes(EventInput e) {
@@ -100,20 +123,19 @@ final class EventRules {
         return null;
     }
 
-    private static EventRejection time(EventInput e, Instant receivedAt, Duration skew) {
+    private static EventRejection time(EventInput e, Window window) {
         Instant occurredAt;
         try {
-            occurredAt = corrected(e.occurredAt(), skew);
+            occurredAt = corrected(e.occurredAt(), window.skew());
         } catch (DateTimeException | ArithmeticException outOfRange) {
             // Corrected beyond the years an Instant holds: as far in the future or past as can be.
-            occurredAt = skew.isNegative() ? Instant.MIN : Instant.MAX;
+            occurredAt = window.skew().isNegative() ? Instant.MIN : Instant.MAX;
         }
-        if (occurredAt.isAfter(receivedAt.plus(MAX_AHEAD))) {
+        if (occurredAt.isAfter(window.latest())) {
             return reject(e, "occurred_in_future", "occurredAt",
                     "is more than " + MAX_AHEAD.toMinutes() + " minutes after the server's time (after skew correction)");
         }
-        Instant oldest = receivedAt.atOffset(ZoneOffset.UTC).minusYears(MAX_AGE_YEARS).toInstant();
-        if (occurredAt.isBefore(oldest)) {
+        if (occurredAt.isBefore(window.oldest())) {
             return reject(e, "occurred_too_long_ago", "occurredAt", "is more than " + MAX_AGE_YEARS + " years ago");
         }
         return null;
