@@ -51,7 +51,8 @@ import org.postgresql.copy.PGCopyOutputStream;
  * in alternating rounds as in ScoreBenchmark; ingest sends batches of 500 over 50 of its partners from
  * {@code bench.clients} (4) concurrent SDK clients against raw JDBC batched inserts of the same rows, in
  * alternating rounds as in IngestBenchmark ({@code bench.events}, default 100,000 per way and stage;
- * {@code bench.warmup} 200,000 first). The events are then loaded with binary COPY ({@code bench.copyStreams}
+ * {@code bench.warmup} 200,000 first, and twice {@code bench.reads} of each read). The events are then
+ * loaded with binary COPY ({@code bench.copyStreams}
  * connections, 2), in time order over the last two years, to uniformly drawn relationships, with the indexes
  * in place (they grow as a live table's do); the scores are brought in line by the server's own rescore job
  * through the SDK, and the database is vacuumed and analysed as autovacuum would have.
@@ -139,6 +140,10 @@ class ScaleBenchmark {
         api(clients, batches(events(WARMUP, ingestPairs)));
         raw(org.orgId(), ingestPairs, WARMUP);
         vacuumAnalyze();
+        // the read paths compiled before the first stage too: in a first run the empty stage's reads were the
+        // JVM's first, and a third of their JVM CPU was still the JIT (none at the loaded stage)
+        read(2 * READS, rankedCall(clients.get(0)), officerId);
+        read(2 * READS, trivialCall(clients.get(0)), officerId);
         printMemory("after set-up and warm-up", postgresMemory);
 
         Stage empty = stage("empty table", org, officerId, clients, ingestPairs);
@@ -168,9 +173,8 @@ class ScaleBenchmark {
                                List<Pair> ingestPairs) throws Exception {
         System.out.printf("%n--- stage: %s (%,d events in usage_event) ---%n", label, count("usage_event"));
         System.out.printf("reads begin:  load average %s%n", Proc.loadAverage());
-        RapportClient client = clients.get(0);
-        Consumer<UUID> rankedCall = id -> client.scores().rankedPartners(id, LIMIT, null, null, null, null, null);
-        Consumer<UUID> trivialCall = id -> client.officers().get(id);
+        Consumer<UUID> rankedCall = rankedCall(clients.get(0));
+        Consumer<UUID> trivialCall = trivialCall(clients.get(0));
         read(READS / 2, rankedCall, officerId);
         read(READS / 2, trivialCall, officerId);
         Measured ranked = Measured.NONE;
@@ -193,6 +197,14 @@ class ScaleBenchmark {
         System.out.printf("ingest end:   load average %s%n", Proc.loadAverage());
         printIngest(raw, api);
         return new Stage(label, ranked, trivial, api, raw, Storage.measure());
+    }
+
+    private static Consumer<UUID> rankedCall(RapportClient client) {
+        return id -> client.scores().rankedPartners(id, LIMIT, null, null, null, null, null);
+    }
+
+    private static Consumer<UUID> trivialCall(RapportClient client) {
+        return id -> client.officers().get(id);
     }
 
     private static Measured read(int count, Consumer<UUID> call, UUID officerId) throws Exception {
@@ -391,16 +403,28 @@ class ScaleBenchmark {
         System.out.printf("load begin:   load average %s%n", Proc.loadAverage());
         long nowMicros = Instant.now().truncatedTo(ChronoUnit.MICROS).toEpochMilli() * 1000;
         int chunks = (count + COPY_CHUNK - 1) / COPY_CHUNK;
-        Measured loaded = Measured.concurrently(cpu, COPY_STREAMS, chunks, count, (worker, chunk) ->
-                copyChunk(orgId, pairs, chunk, (long) chunk * COPY_CHUNK, Math.min(count, (long) (chunk + 1) * COPY_CHUNK),
-                        count, nowMicros));
+        // the connections outlive the measurement: CpuMeter loses the CPU of a backend that exits in between
+        List<Connection> connections = new ArrayList<>();
+        for (int i = 0; i < COPY_STREAMS; i++) {
+            connections.add(connect(false));
+        }
+        Measured loaded;
+        try {
+            loaded = Measured.concurrently(cpu, COPY_STREAMS, chunks, count, (worker, chunk) ->
+                    copyChunk(connections.get(worker), orgId, pairs, chunk, (long) chunk * COPY_CHUNK,
+                            Math.min(count, (long) (chunk + 1) * COPY_CHUNK), count, nowMicros));
+        } finally {
+            for (Connection connection : connections) {
+                connection.close();
+            }
+        }
         System.out.printf("load end:     load average %s%n", Proc.loadAverage());
         System.out.printf("loaded %,d events in %.1f s: %,.0f events/s; CPU ms per 1,000 events: %.1f JVM + %.1f PostgreSQL%n",
                 count, loaded.nanos() / 1e9, loaded.perSecond(), loaded.jvmMillis() * 1000, loaded.postgresMillis() * 1000);
     }
 
-    private static void copyChunk(UUID orgId, List<Pair> pairs, int chunk, long from, long to, int count, long nowMicros)
-            throws SQLException, IOException {
+    private static void copyChunk(Connection connection, UUID orgId, List<Pair> pairs, int chunk, long from, long to,
+                                  int count, long nowMicros) throws SQLException, IOException {
         SplittableRandom random = new SplittableRandom(chunk);
         String[] types = HISTORY_TYPES.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .flatMap(e -> Collections.nCopies(e.getValue(), e.getKey()).stream()).toArray(String[]::new);
@@ -413,8 +437,7 @@ class ScaleBenchmark {
             properties[i] = ("{\"screen\": \"home\", \"sessionSeconds\": " + i + "}").getBytes(StandardCharsets.UTF_8);
         }
         long startMicros = nowMicros - HISTORY_MICROS;
-        try (Connection connection = connect(false);
-             DataOutputStream out = new DataOutputStream(new PGCopyOutputStream(connection.unwrap(PGConnection.class), """
+        try (DataOutputStream out = new DataOutputStream(new PGCopyOutputStream(connection.unwrap(PGConnection.class), """
                      COPY usage_event (org_id, event_id, relationship_id, officer_id, partner_id, type, occurred_at,
                                        received_at, properties) FROM STDIN (FORMAT binary)
                      """, 1 << 20))) {
