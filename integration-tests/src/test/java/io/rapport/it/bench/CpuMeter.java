@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -67,6 +68,12 @@ final class CpuMeter {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
         return new Sample(jvm, jitTicks() * NANOS_PER_TICK, postgresTicks());
+    }
+
+    /** The postmaster and its children now (empty when unknown): for {@link PostgresMemory}. */
+    Set<Long> postgresPids() {
+        Map<Long, Long> ticks = postgresTicks();
+        return ticks == null ? Set.of() : ticks.keySet();
     }
 
     /** This JVM's compiler threads ("C1 CompilerThre", "C2 CompilerThre"), from /proc/self/task. */
