@@ -63,7 +63,10 @@ final class RankedReads {
      * The page's rows with their partner and the stored model's columns (nulls when there is none). The
      * partner is joined to the page's rows only: joined before the limit, PostgreSQL hash-joined every row of
      * the officer with every partner before sorting whenever it judged a scan cheaper than the rank index
-     * (ScoreBenchmark after 210,000 events, whose updates bloat that index: 0.56 ms, now 0.36 ms).
+     * (ScoreBenchmark after 210,000 events, whose updates bloat that index: 0.56 ms, now 0.36 ms). The lateral
+     * subquery with {@code OFFSET 0} is looked up once per row of the page, by primary key: as a plain join the
+     * one generic plan merge-joined the page with the organization's partners in key order when the statistics
+     * of the moment had few of them, a plan whose cost grows with the partner count.
      * {@code OFFSET 0} keeps the model a subquery computed once, not an expression evaluated for each row.
      */
     private static final String WITH_MODEL = """
@@ -75,7 +78,8 @@ final class RankedReads {
                    m.warming_at AS model_now_warming_at, m.engaged_at AS model_now_engaged_at,
                    m.hot_at AS model_now_hot_at, m.hysteresis AS model_now_hysteresis
             FROM (%s) r
-            JOIN partner p ON p.org_id = r.org_id AND p.partner_id = r.partner_id
+            CROSS JOIN LATERAL (SELECT name, type FROM partner p
+                                WHERE p.org_id = r.org_id AND p.partner_id = r.partner_id OFFSET 0) p
             LEFT JOIN (SELECT version, CAST(weights AS text) AS weights, CAST(daily_cap AS text) AS daily_cap, half_life_seconds, short_half_life_seconds, k,
                               warming_at, engaged_at, hot_at, hysteresis
                        FROM scoring_model WHERE org_id = :orgId OFFSET 0) m ON true
