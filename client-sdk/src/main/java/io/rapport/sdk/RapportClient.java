@@ -501,7 +501,8 @@ public final class RapportClient implements AutoCloseable {
         private final HttpClient httpClient;
 
         SharedApiClient(Builder builder) {
-            setObjectMapper(createDefaultObjectMapper().registerModule(OffsetDateTimeText.module()));
+            setObjectMapper(createDefaultObjectMapper().registerModule(OffsetDateTimeText.module())
+                    .registerModule(OffsetDateTimeReader.module()));
             updateBaseUri(builder.baseUrl.toString());
             setReadTimeout(builder.readTimeout);
             String authorization = "Bearer " + builder.apiKey;

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -41,8 +42,11 @@ final class CpuMeter {
         }
     }
 
-    /** CPU so far: this JVM's, and each PostgreSQL process's ticks by pid (null when unknown). */
-    record Sample(long jvmNanos, long jitNanos, Map<Long, Long> postgresTicks) {
+    /**
+     * CPU so far: this JVM's, and each PostgreSQL process's ticks by pid (null when unknown), with the pids
+     * of those that serve no connection.
+     */
+    record Sample(long jvmNanos, long jitNanos, Map<Long, Long> postgresTicks, Set<Long> background) {
 
         /**
          * CPU used since {@code before}. A PostgreSQL process that exited in between (a closed
@@ -50,24 +54,53 @@ final class CpuMeter {
          */
         Used minus(Sample before) {
             if (postgresTicks == null || before.postgresTicks == null) {
-                return new Used(jvmNanos - before.jvmNanos, jitNanos - before.jitNanos, -1);
+                return new Used(jvmNanos - before.jvmNanos, jitNanos - before.jitNanos, -1, -1);
             }
             long ticks = 0;
+            long backgroundTicks = 0;
             for (Map.Entry<Long, Long> process : postgresTicks.entrySet()) {
-                ticks += process.getValue() - before.postgresTicks.getOrDefault(process.getKey(), 0L);
+                long used = process.getValue() - before.postgresTicks.getOrDefault(process.getKey(), 0L);
+                ticks += used;
+                if (background.contains(process.getKey())) {
+                    backgroundTicks += used;
+                }
             }
-            return new Used(jvmNanos - before.jvmNanos, jitNanos - before.jitNanos, ticks * NANOS_PER_TICK);
+            return new Used(jvmNanos - before.jvmNanos, jitNanos - before.jitNanos, ticks * NANOS_PER_TICK,
+                    backgroundTicks * NANOS_PER_TICK);
         }
     }
 
-    /** CPU used: the whole JVM, the part of it its JIT compiler threads used, PostgreSQL (-1 when unknown). */
-    record Used(long jvmNanos, long jitNanos, long postgresNanos) {
+    /**
+     * CPU used: the whole JVM, the part of it its JIT compiler threads used, PostgreSQL (-1 when unknown) and
+     * the part of it its background processes used (postmaster, checkpointer, WAL writer, autovacuum...).
+     */
+    record Used(long jvmNanos, long jitNanos, long postgresNanos, long backgroundNanos) {
     }
 
     Sample now() {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-        return new Sample(jvm, jitTicks() * NANOS_PER_TICK, postgresTicks());
+        Map<Long, Long> postgres = postgresTicks();
+        return new Sample(jvm, jitTicks() * NANOS_PER_TICK, postgres, postgres == null ? Set.of() : background(postgres.keySet()));
+    }
+
+    /**
+     * The processes among {@code pids} that serve no connection. A backend's title names its client's address
+     * ({@code postgres: user db 127.0.0.1(port) idle}); a background process's its role ({@code postgres: checkpointer}).
+     */
+    private static Set<Long> background(Set<Long> pids) {
+        Set<Long> background = new HashSet<>();
+        for (long pid : pids) {
+            try {
+                String title = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"));
+                if (!title.contains("(") && !title.contains("[local]")) {
+                    background.add(pid);
+                }
+            } catch (IOException e) {
+                // the process ended meanwhile
+            }
+        }
+        return background;
     }
 
     /** The postmaster and its children now (empty when unknown): for {@link PostgresMemory}. */

@@ -10,9 +10,11 @@ import io.rapport.it.support.TestOrg;
 import io.rapport.sdk.RapportClient;
 import io.rapport.sdk.model.Job;
 import io.rapport.sdk.model.Officer;
-import io.rapport.sdk.model.Partner;
 import io.rapport.sdk.model.PartnerSort;
 import io.rapport.sdk.model.UsageEventInput;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -33,16 +35,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Scoring costs, printed, never asserted: ranked-list reads (an officer with 500 partners) per second
- * and p99 beside a trivial read on the same server in the same run; ingest with scoring against a raw
- * JDBC insert of the same rows; and the rescore rate over {@code bench.rescoreEvents} events. Run with
- * {@code mvn -B -q verify -pl integration-tests -am -Dit.test=ScoreBenchmark -Dtest=NoSuchTest
- * -Dsurefire.failIfNoSpecifiedTests=false}; sizes from {@code bench.events} (default 100,000),
- * {@code bench.reads} (default 8,000 of each read, measured in 4 alternating rounds after as many warm-up
- * reads), {@code bench.rescoreEvents} (default 1,000,000) and {@code bench.limit} (ranked page size, 50).
+ * Scoring costs, printed, never asserted: ranked-list reads per second and p99 beside a trivial read on the
+ * same server in the same run, for officers of each size in {@code bench.partners}; ingest with scoring against
+ * a raw JDBC insert of the same rows (500 partners); and the rescore rate over {@code bench.rescoreEvents}
+ * events. Run with {@code mvn -B -q verify -Pbench -pl integration-tests -am -Dit.test=ScoreBenchmark
+ * -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false}; sizes from {@code bench.partners} (officer sizes
+ * read, default {@code 500,5000,50000}), {@code bench.events} (default 100,000), {@code bench.reads} (default
+ * 8,000 of each read per size, measured in 4 alternating rounds after as many warm-up reads),
+ * {@code bench.rescoreEvents} (default 1,000,000) and {@code bench.limit} (ranked page size, 50);
+ * {@code bench.vacuum=false} reads without the VACUUM ANALYZE before each size's reads.
+ *
+ * <p>The 500-partner officer is the ingest measurement's; another size gets its own organization, partners
+ * inserted with JDBC (the API creates them one at a time) and then events through the API: one for each
+ * partner, so every relationship has a score row, and {@code bench.events} more at random.
  */
 class ScoreBenchmark {
     private static final int PARTNERS = 500;
+    private static final List<Integer> SIZES = Arrays.stream(System.getProperty("bench.partners", "500,5000,50000")
+            .split(",")).map(String::trim).map(Integer::valueOf).toList();
+    private static final boolean VACUUM = Boolean.parseBoolean(System.getProperty("bench.vacuum", "true"));
     private static final int BATCH = 500;
     private static final int EVENTS = Integer.getInteger("bench.events", 100_000);
     private static final int READS = Integer.getInteger("bench.reads", 8_000);
@@ -64,38 +75,24 @@ class ScoreBenchmark {
         try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password())) {
             cpu = CpuMeter.of(connection);
         }
+        StatementStats.install(db);
         TestOrg org = SERVER.newOrg();
-        RapportClient client = RapportClient.builder().baseUrl(SERVER.baseUrl()).apiKey(org.apiKey())
-                .readTimeout(Duration.ofMinutes(30)).build();
+        RapportClient client = client(org);
         Officer officer = anOfficer().create(client);
-        List<Partner> partners = new ArrayList<>();
+        List<UUID> partners = new ArrayList<>();
         for (int i = 0; i < PARTNERS; i++) {
-            partners.add(aPartner().create(client));
+            partners.add(aPartner().create(client).getId());
         }
         Random random = new Random(1);
         ingest(client, officer, partners, random, EVENTS / 10); // warm-up, and every relationship exists
         double scored = ingest(client, officer, partners, random, EVENTS);
         double raw = rawInsert(org.orgId(), EVENTS, random);
 
-        // what autovacuum does on a running system: without statistics the planner guesses one row per table,
-        // and every ingest batch left a dead version of each score row it wrote (rank_key is indexed, so
-        // those updates cannot be HOT) that autovacuum would have reclaimed by now
-        TestDatabases.execute(SERVER.database(), "VACUUM ANALYZE");
-        Consumer<UUID> rankedCall = id -> client.scores().rankedPartners(id, LIMIT, null, null, null, null, null);
-        Consumer<UUID> trivialCall = id -> client.officers().get(id);
-        // both paths warmed alike, then measured in alternating rounds, so that neither is measured while
-        // the JIT still compiles it and load from elsewhere on the machine falls on both alike
-        read(READS / 2, rankedCall, officer);
-        read(READS / 2, trivialCall, officer);
-        Reads ranked = Reads.NONE;
-        Reads trivial = Reads.NONE;
-        for (int round = 0; round < READ_ROUNDS; round++) {
-            ranked = ranked.plus(read(READS / READ_ROUNDS, rankedCall, officer));
-            trivial = trivial.plus(read(READS / READ_ROUNDS, trivialCall, officer));
+        List<String> report = new ArrayList<>();
+        for (int size : SIZES) {
+            report.add(size == PARTNERS ? readAt(size, client, officer) : readAt(size, random));
+            System.out.print(report.get(report.size() - 1)); // as it comes too: a long run can be cut short
         }
-        // sort=change7d reads every row and its week of events (7/60 of the events here): fewer reads
-        Reads byChange = read(Math.max(READ_THREADS, READS / 40), id -> client.scores().rankedPartners(id, LIMIT,
-                null, null, null, null, null, PartnerSort.CHANGE7D), officer);
 
         long existing = EVENTS / 10 + 2L * EVENTS;
         if (RESCORE_EVENTS > existing) {
@@ -106,22 +103,7 @@ class ScoreBenchmark {
         double rescoreSeconds = Duration.between(job.getStartedAt(), job.getFinishedAt()).toNanos() / 1e9;
 
         System.out.printf("%n=== Rapport scoring benchmark ===%n");
-        System.out.printf("ranked list (500 partners, limit %d): %,10.0f req/s  p99 %6.2f ms (%d threads, %,d reads in %d rounds)%n",
-                LIMIT, ranked.perSecond(), ranked.p99Millis(), READ_THREADS, READS, READ_ROUNDS);
-        System.out.printf("trivial GET /v1/officers/{id}       : %,10.0f req/s  p99 %6.2f ms%n", trivial.perSecond(),
-                trivial.p99Millis());
-        System.out.printf("ratio ranked / trivial               : %10.2f%n", ranked.perSecond() / trivial.perSecond());
-        // CPU per request does not depend on what else runs on the machine, throughput does
-        System.out.printf("CPU ms per request, JVM + PostgreSQL : ranked %.3f + %.3f, trivial %.3f + %.3f"
-                        + " (of the JVM's, JIT: %.3f and %.3f)%n", ranked.jvmMillis(), ranked.postgresMillis(),
-                trivial.jvmMillis(), trivial.postgresMillis(), ranked.jitMillis(), trivial.jitMillis());
-        System.out.printf("CPU-cost ratio trivial / ranked      : %10.2f%n", (trivial.jvmMillis() + trivial.postgresMillis())
-                / (ranked.jvmMillis() + ranked.postgresMillis()));
-        System.out.printf("same, JIT left out                   : %10.2f%n",
-                (trivial.jvmMillis() - trivial.jitMillis() + trivial.postgresMillis())
-                        / (ranked.jvmMillis() - ranked.jitMillis() + ranked.postgresMillis()));
-        System.out.printf("ranked by change7d (500 partners)    : %,10.0f req/s  p99 %6.2f ms%n", byChange.perSecond(),
-                byChange.p99Millis());
+        report.forEach(System.out::print);
         System.out.printf("ingest with scoring (batches of %d) : %,10.0f events/s (%,d events)%n", BATCH, scored, EVENTS);
         System.out.printf("raw JDBC batched insert (%d)        : %,10.0f events/s (same shape, same run)%n", BATCH, raw);
         System.out.printf("ratio scored ingest / raw            : %10.2f%n", scored / raw);
@@ -129,14 +111,123 @@ class ScoreBenchmark {
                 job.getEvents() / rescoreSeconds, job.getEvents(), job.getRelationships(), rescoreSeconds);
     }
 
-    private static double ingest(RapportClient client, Officer officer, List<Partner> partners, Random random, int count) {
+    private static RapportClient client(TestOrg org) {
+        return RapportClient.builder().baseUrl(SERVER.baseUrl()).apiKey(org.apiKey())
+                .readTimeout(Duration.ofMinutes(30)).build();
+    }
+
+    /** An officer with {@code size} partners in an organization of its own, each partner with a score row. */
+    private static String readAt(int size, Random random) throws Exception {
+        TestOrg org = SERVER.newOrg();
+        RapportClient client = client(org);
+        Officer officer = anOfficer().create(client);
+        List<UUID> partners = insertPartners(org.orgId(), size);
+        ingest(client, officer, partners, null, size); // one event each: every relationship has a score row
+        ingest(client, officer, partners, random, EVENTS);
+        return readAt(size, client, officer);
+    }
+
+    /** Ranked, trivial and change7d reads of one officer's list, as printed lines. */
+    private static String readAt(int size, RapportClient client, Officer officer) throws Exception {
+        // what autovacuum does on a running system: without statistics the planner guesses one row per table,
+        // and every ingest batch left a dead version of each score row it wrote (rank_key is indexed, so
+        // those updates cannot be HOT) that autovacuum would have reclaimed by now
+        if (VACUUM) {
+            TestDatabases.execute(SERVER.database(), "VACUUM ANALYZE");
+        }
+        String loadBefore = loadAverage();
+        Consumer<UUID> rankedCall = id -> client.scores().rankedPartners(id, LIMIT, null, null, null, null, null);
+        Consumer<UUID> trivialCall = id -> client.officers().get(id);
+        // both paths warmed alike, then measured in alternating rounds, so that neither is measured while
+        // the JIT still compiles it and load from elsewhere on the machine falls on both alike
+        read(READS / 2, rankedCall, officer);
+        read(READS / 2, trivialCall, officer);
+        StatementStats.reset();
+        Reads ranked = Reads.NONE;
+        Reads trivial = Reads.NONE;
+        for (int round = 0; round < READ_ROUNDS; round++) {
+            ranked = ranked.plus(read(READS / READ_ROUNDS, rankedCall, officer));
+            trivial = trivial.plus(read(READS / READ_ROUNDS, trivialCall, officer));
+        }
+        String statements = StatementStats.top(4);
+        // sort=change7d reads every row and its week of events: fewer reads, fewer still for a larger officer
+        Reads byChange = read(Math.max(READ_THREADS, READS / 40 * PARTNERS / size), id -> client.scores()
+                .rankedPartners(id, LIMIT, null, null, null, null, null, PartnerSort.CHANGE7D), officer);
+        String loadAfter = loadAverage();
+
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("--- officer with %,d partners (load average %s at start, %s at end%s) ---%n", size,
+                loadBefore, loadAfter, VACUUM ? "" : ", no VACUUM ANALYZE before the reads"));
+        out.append(String.format("ranked list (%,d partners, limit %d): %,10.0f req/s  p99 %6.2f ms (%d threads, %,d reads in %d rounds)%n",
+                size, LIMIT, ranked.perSecond(), ranked.p99Millis(), READ_THREADS, READS, READ_ROUNDS));
+        out.append(String.format("trivial GET /v1/officers/{id}       : %,10.0f req/s  p99 %6.2f ms%n", trivial.perSecond(),
+                trivial.p99Millis()));
+        out.append(String.format("ratio ranked / trivial               : %10.2f%n", ranked.perSecond() / trivial.perSecond()));
+        // CPU per request does not depend on what else runs on the machine, throughput does
+        out.append(String.format("CPU ms per request, JVM + PostgreSQL : ranked %.3f + %.3f, trivial %.3f + %.3f"
+                        + " (of the JVM's, JIT: %.3f and %.3f; of PostgreSQL's, background processes: %.3f and %.3f)%n",
+                ranked.jvmMillis(), ranked.postgresMillis(), trivial.jvmMillis(), trivial.postgresMillis(),
+                ranked.jitMillis(), trivial.jitMillis(), ranked.backgroundMillis(), trivial.backgroundMillis()));
+        out.append(String.format("CPU-cost ratio trivial / ranked      : %10.2f%n", (trivial.jvmMillis() + trivial.postgresMillis())
+                / (ranked.jvmMillis() + ranked.postgresMillis())));
+        out.append(String.format("same, JIT left out                   : %10.2f%n",
+                (trivial.jvmMillis() - trivial.jitMillis() + trivial.postgresMillis())
+                        / (ranked.jvmMillis() - ranked.jitMillis() + ranked.postgresMillis())));
+        out.append(statements);
+        out.append(String.format("ranked by change7d (%,d partners)    : %,10.0f req/s  p99 %6.2f ms (%d reads)%n", size,
+                byChange.perSecond(), byChange.p99Millis(), byChange.count()));
+        return out.toString();
+    }
+
+    /** /proc/loadavg's three averages. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "n/a";
+        }
+    }
+
+    /** {@code count} partners of the organization, inserted in JDBC batches. */
+    private static List<UUID> insertPartners(UUID orgId, int count) throws Exception {
+        TestDatabases.Database db = SERVER.database();
+        List<UUID> ids = new ArrayList<>(count);
+        try (Connection connection = DriverManager.getConnection(db.url() + (db.url().contains("?") ? "&" : "?")
+                + "reWriteBatchedInserts=true", db.user(), db.password());
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO partner (org_id, partner_id, name, type, created_at, updated_at)
+                     VALUES (?, ?, ?, 'realtor', now(), now())
+                     """)) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                insert.setObject(1, orgId);
+                insert.setObject(2, id);
+                insert.setString(3, "Bench partner " + i);
+                insert.addBatch();
+                if ((i + 1) % 1_000 == 0 || i == count - 1) {
+                    insert.executeBatch();
+                }
+            }
+            connection.commit();
+        }
+        return ids;
+    }
+
+    /** {@code count} events over the partners: at random, or with a null {@code random} one for each in turn. */
+    private static double ingest(RapportClient client, Officer officer, List<UUID> partners, Random random, int count) {
         Instant now = Instant.now();
         long start = System.nanoTime();
         for (int sent = 0; sent < count; sent += BATCH) {
             List<UsageEventInput> batch = new ArrayList<>(BATCH);
             for (int i = 0; i < Math.min(BATCH, count - sent); i++) {
-                batch.add(anEvent(now.minusSeconds(random.nextInt(60 * 86_400))).type(TYPES[random.nextInt(TYPES.length)])
-                        .pair(officer, partners.get(random.nextInt(partners.size()))).input());
+                UUID partner = random == null ? partners.get((sent + i) % partners.size())
+                        : partners.get(random.nextInt(partners.size()));
+                Random draw = random == null ? new Random(sent + i) : random;
+                batch.add(anEvent(now.minusSeconds(draw.nextInt(60 * 86_400))).type(TYPES[draw.nextInt(TYPES.length)])
+                        .officerId(officer.getId()).partnerId(partner).input());
             }
             int accepted = client.events().send(batch).getAccepted();
             if (accepted != batch.size()) {
@@ -192,15 +283,16 @@ class ScoreBenchmark {
     }
 
     /** Reads measured: how many, how long, each one's latency, and the CPU they used. */
-    private record Reads(int count, long nanos, long[] latencies, long jvmNanos, long jitNanos, long postgresNanos) {
-        static final Reads NONE = new Reads(0, 0, new long[0], 0, 0, 0);
+    private record Reads(int count, long nanos, long[] latencies, long jvmNanos, long jitNanos, long postgresNanos,
+                         long backgroundNanos) {
+        static final Reads NONE = new Reads(0, 0, new long[0], 0, 0, 0, 0);
 
         Reads plus(Reads other) {
             long[] all = Arrays.copyOf(latencies, latencies.length + other.latencies.length);
             System.arraycopy(other.latencies, 0, all, latencies.length, other.latencies.length);
             long postgres = postgresNanos < 0 || other.postgresNanos < 0 ? -1 : postgresNanos + other.postgresNanos;
             return new Reads(count + other.count, nanos + other.nanos, all, jvmNanos + other.jvmNanos,
-                    jitNanos + other.jitNanos, postgres);
+                    jitNanos + other.jitNanos, postgres, backgroundNanos + other.backgroundNanos);
         }
 
         double perSecond() {
@@ -224,6 +316,11 @@ class ScoreBenchmark {
 
         double postgresMillis() {
             return postgresNanos < 0 ? Double.NaN : postgresNanos / 1e6 / count;
+        }
+
+        /** Of PostgreSQL's, its processes that serve no connection: checkpointer, WAL writer, autovacuum. */
+        double backgroundMillis() {
+            return postgresNanos < 0 ? Double.NaN : backgroundNanos / 1e6 / count;
         }
     }
 
@@ -250,6 +347,7 @@ class ScoreBenchmark {
         long nanos = System.nanoTime() - start;
         CpuMeter.Used used = cpu.now().minus(cpuBefore);
         pool.shutdown();
-        return new Reads(count, nanos, latencies, used.jvmNanos(), used.jitNanos(), used.postgresNanos());
+        return new Reads(count, nanos, latencies, used.jvmNanos(), used.jitNanos(), used.postgresNanos(),
+                used.backgroundNanos());
     }
 }

@@ -81,10 +81,16 @@ public final class TestDatabases {
 
     private static Server startEmbedded() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
                     // As the server's own embedded PostgreSQL: no row values or statements in its log.
                     .setServerConfig("log_error_verbosity", "terse")
-                    .setServerConfig("log_min_error_statement", "panic").start();
+                    .setServerConfig("log_min_error_statement", "panic");
+            if (Boolean.getBoolean("rapport.it.pgStatStatements")) {
+                // the benchmarks (profile bench) read each statement's planning and execution time from it
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track_planning", "on");
+            }
+            EmbeddedPostgres postgres = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();

@@ -34,6 +34,9 @@ public record InterestScore(
 
     /** The largest per-type parts of the interest with their share of the total, largest first. */
     static List<Contribution> explain(ScoreState state, Instant now, ScoringModel model) {
+        if (state.byType().isEmpty()) {
+            return List.of(); // a ranked list's rows: read without their per-type sums, which it does not show
+        }
         double total = state.byType().values().stream().mapToDouble(s -> s.valueAt(now, model.halfLife())).sum();
         if (!(total > 0)) {
             return List.of();

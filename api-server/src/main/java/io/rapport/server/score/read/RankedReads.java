@@ -6,10 +6,15 @@ import io.rapport.server.score.model.ScoringModels;
 import io.rapport.server.score.model.StoredModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
@@ -58,7 +63,10 @@ final class RankedReads {
      * The page's rows with their partner and the stored model's columns (nulls when there is none). The
      * partner is joined to the page's rows only: joined before the limit, PostgreSQL hash-joined every row of
      * the officer with every partner before sorting whenever it judged a scan cheaper than the rank index
-     * (ScoreBenchmark after 210,000 events, whose updates bloat that index: 0.56 ms, now 0.36 ms).
+     * (ScoreBenchmark after 210,000 events, whose updates bloat that index: 0.56 ms, now 0.36 ms). The lateral
+     * subquery with {@code OFFSET 0} is looked up once per row of the page, by primary key: as a plain join the
+     * one generic plan merge-joined the page with the organization's partners in key order when the statistics
+     * of the moment had few of them, a plan whose cost grows with the partner count.
      * {@code OFFSET 0} keeps the model a subquery computed once, not an expression evaluated for each row.
      */
     private static final String WITH_MODEL = """
@@ -70,7 +78,8 @@ final class RankedReads {
                    m.warming_at AS model_now_warming_at, m.engaged_at AS model_now_engaged_at,
                    m.hot_at AS model_now_hot_at, m.hysteresis AS model_now_hysteresis
             FROM (%s) r
-            JOIN partner p ON p.org_id = r.org_id AND p.partner_id = r.partner_id
+            CROSS JOIN LATERAL (SELECT name, type FROM partner p
+                                WHERE p.org_id = r.org_id AND p.partner_id = r.partner_id OFFSET 0) p
             LEFT JOIN (SELECT version, CAST(weights AS text) AS weights, CAST(daily_cap AS text) AS daily_cap, half_life_seconds, short_half_life_seconds, k,
                               warming_at, engaged_at, hot_at, hysteresis
                        FROM scoring_model WHERE org_id = :orgId OFFSET 0) m ON true
@@ -78,6 +87,9 @@ final class RankedReads {
             """;
 
     private static final RankedScoreMapper ROWS = new RankedScoreMapper();
+
+    /** Statement texts by {@link #textKey}: built once each, not per request. */
+    private final Map<Integer, String> texts = new ConcurrentHashMap<>();
 
     private final Jdbi jdbi;
     private final ScoringModels models;
@@ -91,12 +103,14 @@ final class RankedReads {
     RankedPage page(UUID orgId, UUID officerId, ScoreService.RankQuery query, RankCursor after, boolean byActivity,
                     Instant now, int limit) {
         String knownWeights = models.lastWeights(orgId);
-        return jdbi.withHandle(handle -> {
-            Query statement = handle.createQuery(sql(query, after != null, byActivity))
+        String sql = texts.computeIfAbsent(textKey(query, after != null, byActivity, limit),
+                key -> sql(query, after != null, byActivity, limit));
+        return jdbi.inTransaction(handle -> {
+            genericPlan(handle);
+            Query statement = handle.createQuery(sql)
                     .bind("orgId", orgId)
                     .bind("officerId", officerId)
-                    .bind("knownWeights", knownWeights)
-                    .bind("limit", limit);
+                    .bind("knownWeights", knownWeights);
             if (query.tier() != null) {
                 statement.bind("f.tier", query.tier());
             }
@@ -124,8 +138,36 @@ final class RankedReads {
         });
     }
 
-    /** The statement for this combination of filters, keyset position and order: at most 64 distinct texts. */
-    static String sql(ScoreService.RankQuery query, boolean after, boolean byActivity) {
+    /**
+     * Plans this transaction's statement once per connection. With a parameter for its LIMIT, a generic plan
+     * expected a tenth of the officer's rows where a custom plan knew 51, so PostgreSQL judged the generic plan
+     * dearer and planned every execution anew (pg_stat_statements: 8,000 plans for 8,000 calls, 0.3-0.5 ms each,
+     * most of its CPU per read); whether it ever switched to the generic plan hung on the statistics of the
+     * moment (the officer's rows against the average officer's), which made its CPU per read vary between runs.
+     * The LIMIT is now part of the text and the plan the same for every officer: an index scan on the rank
+     * (or recent) index and a partner look-up per row of the page. {@code SET LOCAL} ends with the transaction.
+     */
+    private static void genericPlan(Handle handle) {
+        try (Statement set = handle.getConnection().createStatement()) {
+            set.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+        } catch (SQLException e) {
+            throw new ConnectionException(e);
+        }
+    }
+
+    /** One key per statement text: the filters given, keyset position, order and page size. */
+    private static int textKey(ScoreService.RankQuery query, boolean after, boolean byActivity, int limit) {
+        int shape = (query.tier() != null ? 1 : 0) | (query.stage() != null ? 2 : 0)
+                | (query.partnerType() != null ? 4 : 0) | (query.trend() != null ? 8 : 0)
+                | (after ? 16 : 0) | (byActivity ? 32 : 0);
+        return shape << 16 | limit;
+    }
+
+    /**
+     * The statement for this combination of filters, keyset position, order and page size (the API's page
+     * sizes are 2 to 501 rows with the look-ahead row; clients use one or two of them).
+     */
+    static String sql(ScoreService.RankQuery query, boolean after, boolean byActivity, int limit) {
         StringBuilder rows = new StringBuilder(ROWS_FROM);
         if (query.partnerType() != null) {
             rows.append(PARTNER_OF_ROW);
@@ -151,14 +193,14 @@ final class RankedReads {
             if (after) {
                 rows.append("  AND (s.last_activity_at, s.relationship_id) < (CAST(:f.afterActivity AS timestamptz), :f.afterId)\n");
             }
-            rows.append("ORDER BY s.last_activity_at DESC, s.relationship_id DESC\nLIMIT :limit");
+            rows.append("ORDER BY s.last_activity_at DESC, s.relationship_id DESC\nLIMIT ").append(limit);
             return WITH_MODEL.formatted(rows, "r.last_activity_at DESC, r.relationship_id DESC");
         }
         // highest score first: an index scan on relationship_score_rank
         if (after) {
             rows.append("  AND (s.rank_key, s.relationship_id) < (CAST(:f.afterKey AS float8), :f.afterId)\n");
         }
-        rows.append("ORDER BY s.rank_key DESC, s.relationship_id DESC\nLIMIT :limit");
+        rows.append("ORDER BY s.rank_key DESC, s.relationship_id DESC\nLIMIT ").append(limit);
         return WITH_MODEL.formatted(rows, "r.rank_key DESC, r.relationship_id DESC");
     }
 

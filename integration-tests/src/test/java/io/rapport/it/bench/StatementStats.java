@@ -1,0 +1,74 @@
+package io.rapport.it.bench;
+
+import io.rapport.it.support.TestDatabases;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * PostgreSQL's own account of each statement between two points (pg_stat_statements, preloaded by the bench
+ * profile): calls, how many were planned (a custom plan each time, or a generic plan reused), and planning and
+ * execution time per call. Unlike the CPU read from /proc, it leaves out background processes and counts only
+ * the time inside the statement. Where the extension is not loaded, it prints that it is not.
+ */
+final class StatementStats {
+    private static TestDatabases.Database database;
+
+    private StatementStats() {
+    }
+
+    static void install(TestDatabases.Database db) {
+        try (Connection connection = connect(db); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            statement.executeQuery("SELECT count(*) FROM pg_stat_statements").close();
+            database = db;
+        } catch (SQLException e) {
+            database = null; // not preloaded (or an external server without it)
+        }
+    }
+
+    static void reset() {
+        if (database == null) {
+            return;
+        }
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            statement.executeQuery("SELECT pg_stat_statements_reset()").close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The {@code n} statements with the most time since the last reset, one printed line each. */
+    static String top(int n) {
+        if (database == null) {
+            return "statements                           : pg_stat_statements not loaded\n";
+        }
+        StringBuilder out = new StringBuilder();
+        try (Connection connection = connect(database); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("""
+                     SELECT calls, plans, total_plan_time / calls AS plan_ms, total_exec_time / calls AS exec_ms,
+                            shared_blks_hit / calls AS hit, shared_blks_dirtied AS dirtied, rows / calls AS rows,
+                            regexp_replace(left(query, 400), '\\s+', ' ', 'g') AS query
+                     FROM pg_stat_statements
+                     WHERE calls > 0 AND query NOT LIKE '%pg_stat_statements%'
+                     ORDER BY total_plan_time + total_exec_time DESC LIMIT
+                     """ + n)) {
+            while (rs.next()) {
+                String query = rs.getString("query");
+                out.append(String.format("  statement %,7d calls, %,7d planned, plan %.3f + exec %.3f ms a call, %,d buffers hit"
+                                + " a call, %,d dirtied, %,d rows a call: %s%n", rs.getLong("calls"), rs.getLong("plans"),
+                        rs.getDouble("plan_ms"), rs.getDouble("exec_ms"), rs.getLong("hit"), rs.getLong("dirtied"),
+                        rs.getLong("rows"), query.substring(0, Math.min(110, query.length()))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    private static Connection connect(TestDatabases.Database db) throws SQLException {
+        return DriverManager.getConnection(db.url(), db.user(), db.password());
+    }
+}
