@@ -13,6 +13,10 @@ import io.rapport.sdk.RapportClient;
 import io.rapport.sdk.model.Officer;
 import io.rapport.sdk.model.Partner;
 import io.rapport.sdk.model.PartnerSort;
+import io.rapport.sdk.model.PartnerType;
+import io.rapport.sdk.model.Stage;
+import io.rapport.sdk.model.Tier;
+import io.rapport.sdk.model.Trend;
 import io.rapport.sdk.model.ScoredPartner;
 import io.rapport.sdk.model.ScoredPartnerPage;
 import java.time.Duration;
@@ -90,6 +94,42 @@ class WeekChangeIT {
                 assertThat(p.getScoreChange7d()).isEqualTo(expectedChange(sent.get(p.getPartnerId()))));
         // the tie-break is exercised: several rows share a change
         assertThat(byChange.stream().map(ScoredPartner::getScoreChange7d).distinct().count()).isLessThan(byChange.size());
+    }
+
+    @Test
+    void rankedPartners_byChange7d_filterLikeTheScoreSort() {
+        RapportClient client = SERVER.newOrg().client();
+        Officer officer = anOfficer().create(client);
+        Map<UUID, List<Sent>> sent = new LinkedHashMap<>();
+        pair(client, officer, sent, new Sent("referral_sent", days(2)), new Sent("referral_sent", days(30)));
+        pair(client, officer, sent, new Sent("meeting_logged", days(3)), new Sent("contact_tapped", days(1)));
+        pair(client, officer, sent, new Sent("content_viewed", days(1)), new Sent("calculator_used", days(2)),
+                new Sent("content_viewed", days(3)));
+        pair(client, officer, sent, new Sent("content_viewed", days(40)), new Sent("calculator_used", days(45)));
+        pair(client, officer, sent, new Sent("app_opened", days(1)));
+
+        // each value the server knows (the SDK's enums also hold one for values it does not)
+        for (Tier tier : List.of(Tier.COLD, Tier.WARMING, Tier.ENGAGED, Tier.HOT)) {
+            assertSameMembers(client, officer, tier, null, null);
+        }
+        for (Stage stage : List.of(Stage.TECHNOSHIP, Stage.RELATIONSHIP, Stage.TRUSTED, Stage.ADVOCATE)) {
+            assertSameMembers(client, officer, null, stage, null);
+        }
+        for (Trend trend : List.of(Trend.RISING, Trend.STEADY, Trend.COOLING)) {
+            assertSameMembers(client, officer, null, null, trend);
+        }
+        assertThat(client.scores().rankedPartners(officer.getId(), 50, null, null, null, null, PartnerType.REALTOR,
+                PartnerSort.CHANGE7D).getItems()).extracting(ScoredPartner::getPartnerId)
+                .containsExactlyInAnyOrderElementsOf(client.scores().rankedPartners(officer.getId(), 50, null, null, null,
+                        null, PartnerType.REALTOR).getItems().stream().map(ScoredPartner::getPartnerId).toList());
+    }
+
+    private static void assertSameMembers(RapportClient client, Officer officer, Tier tier, Stage stage, Trend trend) {
+        List<UUID> byScore = client.scores().rankedPartners(officer.getId(), 50, null, tier, stage, trend, null)
+                .getItems().stream().map(ScoredPartner::getPartnerId).toList();
+        assertThat(client.scores().rankedPartners(officer.getId(), 50, null, tier, stage, trend, null, PartnerSort.CHANGE7D)
+                .getItems()).as("tier %s, stage %s, trend %s", tier, stage, trend)
+                .extracting(ScoredPartner::getPartnerId).containsExactlyInAnyOrderElementsOf(byScore);
     }
 
     @Test

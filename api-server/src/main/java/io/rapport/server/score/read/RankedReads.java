@@ -1,20 +1,16 @@
 package io.rapport.server.score.read;
 
-import io.rapport.server.score.engine.Decay;
 import io.rapport.server.score.engine.ScoringModel;
 import io.rapport.server.score.model.ScoringModels;
 import io.rapport.server.score.model.StoredModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jdbi.v3.core.ConnectionException;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
@@ -45,18 +41,6 @@ final class RankedReads {
                    s.last_use_at, s.previous_use_at, s.last_installed_at, s.last_uninstalled_at, s.ready_for_meeting_at,
                    s.tier, s.stage, s.due_at, s.rank_key, s.model_version
             FROM relationship_score s
-            """;
-
-    private static final String PARTNER_OF_ROW = """
-            JOIN partner p ON p.org_id = s.org_id AND p.partner_id = s.partner_id
-            """;
-
-    /** The half-lives the trend filter needs: the stored model's or the defaults, evaluated once per statement. */
-    private static final String TREND_HALF_LIVES = """
-            CROSS JOIN (SELECT coalesce((SELECT half_life_seconds FROM scoring_model WHERE org_id = :orgId),
-                                        :defaultHalfLife) AS half_life_seconds,
-                               coalesce((SELECT short_half_life_seconds FROM scoring_model WHERE org_id = :orgId),
-                                        :defaultShortHalfLife) AS short_half_life_seconds) mh
             """;
 
     /**
@@ -106,26 +90,11 @@ final class RankedReads {
         String sql = texts.computeIfAbsent(textKey(query, after != null, byActivity, limit),
                 key -> sql(query, after != null, byActivity, limit));
         return jdbi.inTransaction(handle -> {
-            genericPlan(handle);
-            Query statement = handle.createQuery(sql)
+            RankFilters.genericPlan(handle);
+            Query statement = RankFilters.bind(handle.createQuery(sql), query, now)
                     .bind("orgId", orgId)
                     .bind("officerId", officerId)
                     .bind("knownWeights", knownWeights);
-            if (query.tier() != null) {
-                statement.bind("f.tier", query.tier());
-            }
-            if (query.stage() != null) {
-                statement.bind("f.stage", query.stage());
-            }
-            if (query.partnerType() != null) {
-                statement.bind("f.partnerType", query.partnerType());
-            }
-            if (query.trend() != null) {
-                statement.bind("f.trend", query.trend())
-                        .bindByType("f.now", now, Instant.class)
-                        .bind("defaultHalfLife", Decay.seconds(ScoringModels.DEFAULTS.halfLife()))
-                        .bind("defaultShortHalfLife", Decay.seconds(ScoringModels.DEFAULTS.shortHalfLife()));
-            }
             if (after != null) {
                 statement.bindByType("f.afterId", after.relationshipId(), UUID.class);
                 if (byActivity) {
@@ -138,28 +107,9 @@ final class RankedReads {
         });
     }
 
-    /**
-     * Plans this transaction's statement once per connection. With a parameter for its LIMIT, a generic plan
-     * expected a tenth of the officer's rows where a custom plan knew 51, so PostgreSQL judged the generic plan
-     * dearer and planned every execution anew (pg_stat_statements: 8,000 plans for 8,000 calls, 0.3-0.5 ms each,
-     * most of its CPU per read); whether it ever switched to the generic plan hung on the statistics of the
-     * moment (the officer's rows against the average officer's), which made its CPU per read vary between runs.
-     * The LIMIT is now part of the text and the plan the same for every officer: an index scan on the rank
-     * (or recent) index and a partner look-up per row of the page. {@code SET LOCAL} ends with the transaction.
-     */
-    private static void genericPlan(Handle handle) {
-        try (Statement set = handle.getConnection().createStatement()) {
-            set.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-        } catch (SQLException e) {
-            throw new ConnectionException(e);
-        }
-    }
-
     /** One key per statement text: the filters given, keyset position, order and page size. */
     private static int textKey(ScoreService.RankQuery query, boolean after, boolean byActivity, int limit) {
-        int shape = (query.tier() != null ? 1 : 0) | (query.stage() != null ? 2 : 0)
-                | (query.partnerType() != null ? 4 : 0) | (query.trend() != null ? 8 : 0)
-                | (after ? 16 : 0) | (byActivity ? 32 : 0);
+        int shape = RankFilters.shape(query) | (after ? 16 : 0) | (byActivity ? 32 : 0);
         return shape << 16 | limit;
     }
 
@@ -168,26 +118,7 @@ final class RankedReads {
      * sizes are 2 to 501 rows with the look-ahead row; clients use one or two of them).
      */
     static String sql(ScoreService.RankQuery query, boolean after, boolean byActivity, int limit) {
-        StringBuilder rows = new StringBuilder(ROWS_FROM);
-        if (query.partnerType() != null) {
-            rows.append(PARTNER_OF_ROW);
-        }
-        if (query.trend() != null) {
-            rows.append(TREND_HALF_LIVES);
-        }
-        rows.append("WHERE s.org_id = :orgId AND s.officer_id = :officerId\n");
-        if (query.tier() != null) {
-            rows.append("  AND s.tier = :f.tier\n");
-        }
-        if (query.stage() != null) {
-            rows.append("  AND s.stage = :f.stage\n");
-        }
-        if (query.partnerType() != null) {
-            rows.append("  AND p.type = :f.partnerType\n");
-        }
-        if (query.trend() != null) {
-            rows.append("  AND :f.trend = ").append(ScoreReadDao.TREND_AT_NOW).append('\n');
-        }
+        StringBuilder rows = RankFilters.appendWhere(new StringBuilder(ROWS_FROM), query, false);
         if (byActivity) {
             // most recent activity first: an index scan on relationship_score_recent
             if (after) {

@@ -34,48 +34,24 @@ final class WeekChangeDao {
             JOIN partner p ON p.org_id = s.org_id AND p.partner_id = s.partner_id
             """;
 
-    private static final String TREND_HALF_LIVES = """
-            CROSS JOIN (SELECT CAST(:halfLife AS float8) AS half_life_seconds,
-                               CAST(:shortHalfLife AS float8) AS short_half_life_seconds) mh
-            """;
-
     /**
      * One statement, so one snapshot: up to {@code :limit} rows whose change holds at {@code :now} (after the
      * cursor if one is given), in index order, and every row of the officer whose change stopped holding by
      * then (due rows the sweep has yet to reach), with the contributions to compute it from. Read apart, a row
      * the sweep settles between the two reads would be in neither.
      */
-    static String page(ScoreService.RankQuery query, boolean after) {
-        StringBuilder holding = new StringBuilder(COLUMNS.formatted(", CAST(NULL AS text) AS recent"));
-        where(holding, query).append("  AND (s.change_until IS NULL OR s.change_until > :now)\n");
+    static String page(ScoreService.RankQuery query, boolean after, int limit) {
+        StringBuilder holding = RankFilters.appendWhere(new StringBuilder(COLUMNS.formatted(", CAST(NULL AS text) AS recent")),
+                query, true).append("  AND (s.change_until IS NULL OR s.change_until > :now)\n");
         if (after) {
             holding.append("  AND (s.change_7d, s.change_score, s.relationship_id)"
                     + " < (CAST(:afterChange AS smallint), CAST(:afterScore AS smallint), :afterId)\n");
         }
-        holding.append("ORDER BY s.change_7d DESC, s.change_score DESC, s.relationship_id DESC\nLIMIT :limit");
-        StringBuilder stale = new StringBuilder(COLUMNS.formatted(", CAST(s.recent AS text) AS recent"));
-        where(stale, query).append("  AND s.due_at <= :now AND s.change_until <= :now");
+        // planned for its values (RankFilters.customPlan): with the LIMIT in the text, the index scan for every officer
+        holding.append("ORDER BY s.change_7d DESC, s.change_score DESC, s.relationship_id DESC\nLIMIT ").append(limit);
+        StringBuilder stale = RankFilters.appendWhere(new StringBuilder(COLUMNS.formatted(", CAST(s.recent AS text) AS recent")),
+                query, true).append("  AND s.due_at <= :now AND s.change_until <= :now");
         return "(" + holding + ")\nUNION ALL\n(" + stale + ")";
-    }
-
-    private static StringBuilder where(StringBuilder sql, ScoreService.RankQuery query) {
-        if (query.trend() != null) {
-            sql.append(TREND_HALF_LIVES);
-        }
-        sql.append("WHERE s.org_id = :orgId AND s.officer_id = :officerId\n");
-        if (query.tier() != null) {
-            sql.append("  AND s.tier = :f.tier\n");
-        }
-        if (query.stage() != null) {
-            sql.append("  AND s.stage = :f.stage\n");
-        }
-        if (query.partnerType() != null) {
-            sql.append("  AND p.type = :f.partnerType\n");
-        }
-        if (query.trend() != null) {
-            sql.append("  AND :f.trend = ").append(ScoreReadDao.TREND_AT_NOW).append('\n');
-        }
-        return sql;
     }
 
     /** Maps the page's rows: a stale row has its contributions ({@code recent}), a holding one its stored change. */

@@ -2,7 +2,6 @@ package io.rapport.server.score.read;
 
 import io.rapport.server.common.paging.Page;
 import io.rapport.server.common.problem.ApiProblemException;
-import io.rapport.server.score.engine.Decay;
 import io.rapport.server.score.engine.InterestScore;
 import io.rapport.server.score.engine.InterestSum;
 import io.rapport.server.score.engine.ScoreState;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -38,6 +38,8 @@ public class WeekChanges {
     private final Jdbi jdbi;
     private final Clock clock;
     private final ScoringModels models;
+    /** Statement texts by filters, keyset position and page size: built once each, not per request. */
+    private final Map<Integer, String> texts = new ConcurrentHashMap<>();
 
     public WeekChanges(Jdbi jdbi, Clock clock, ScoringModels models) {
         this.jdbi = jdbi;
@@ -49,9 +51,12 @@ public class WeekChanges {
     public Page<RankedPartner> byChange(UUID orgId, UUID officerId, ScoreService.RankQuery query, String cursor, int limit) {
         ChangeCursor after = ChangeCursor.decode(cursor);
         Instant now = clock.instant();
-        return jdbi.withHandle(handle -> {
+        String sql = texts.computeIfAbsent(RankFilters.shape(query) << 17 | (after != null ? 1 << 16 : 0) | (limit + 1),
+                key -> WeekChangeDao.page(query, after != null, limit + 1));
+        return jdbi.inTransaction(handle -> {
             ScoringModel model = models.current(handle, orgId);
-            List<ChangeRow> rows = read(handle, orgId, officerId, query, after, model, now, limit + 1);
+            RankFilters.customPlan(handle);
+            List<ChangeRow> rows = read(handle, sql, orgId, officerId, query, after, now);
             Map<UUID, WeekWindow> reread = WeekWindows.read(handle, orgId, rows.stream()
                     .filter(row -> row.stored() == null && !row.window().knownAt(now))
                     .map(row -> row.ranked().score().relationshipId()).toList(), model, now);
@@ -75,28 +80,12 @@ public class WeekChanges {
         });
     }
 
-    private static List<ChangeRow> read(Handle handle, UUID orgId, UUID officerId, ScoreService.RankQuery query,
-                                        ChangeCursor after, ScoringModel model, Instant now, int limit) {
-        Query statement = handle.createQuery(WeekChangeDao.page(query, after != null))
+    private static List<ChangeRow> read(Handle handle, String sql, UUID orgId, UUID officerId,
+                                        ScoreService.RankQuery query, ChangeCursor after, Instant now) {
+        Query statement = RankFilters.bind(handle.createQuery(sql), query, now)
                 .bind("orgId", orgId)
                 .bind("officerId", officerId)
-                .bindByType("now", now, Instant.class)
-                .bind("limit", limit);
-        if (query.tier() != null) {
-            statement.bind("f.tier", query.tier());
-        }
-        if (query.stage() != null) {
-            statement.bind("f.stage", query.stage());
-        }
-        if (query.partnerType() != null) {
-            statement.bind("f.partnerType", query.partnerType());
-        }
-        if (query.trend() != null) {
-            statement.bind("f.trend", query.trend())
-                    .bindByType("f.now", now, Instant.class)
-                    .bind("halfLife", Decay.seconds(model.halfLife()))
-                    .bind("shortHalfLife", Decay.seconds(model.shortHalfLife()));
-        }
+                .bindByType("now", now, Instant.class);
         if (after != null) {
             statement.bind("afterChange", after.change()).bind("afterScore", after.score())
                     .bindByType("afterId", after.relationshipId(), UUID.class);
