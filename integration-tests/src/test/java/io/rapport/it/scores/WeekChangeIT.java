@@ -97,6 +97,20 @@ class WeekChangeIT {
     }
 
     @Test
+    void aBatchOfManyEventsJustBeforeTheWindow_isScored_andLeavesTheChangeExact() {
+        RapportClient client = SERVER.newOrg().client();
+        Officer officer = anOfficer().create(client);
+        Map<UUID, List<Sent>> sent = new LinkedHashMap<>();
+        // more than the row keeps one by one, all in the hour a row keeps after the window (for other nodes'
+        // clocks): the window read again from the events must then hold none of them
+        pair(client, officer, sent, java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> new Sent("content_viewed", WEEK_AGO.minus(Duration.ofMinutes(30)))).toArray(Sent[]::new));
+        pair(client, officer, sent, new Sent("contact_tapped", days(1)));
+
+        assertExactChanges(allPages(client, officer, PartnerSort.CHANGE7D), sent, NOW);
+    }
+
+    @Test
     void rankedPartners_byChange7d_filterLikeTheScoreSort() {
         RapportClient client = SERVER.newOrg().client();
         Officer officer = anOfficer().create(client);

@@ -22,7 +22,7 @@ import org.jdbi.v3.core.Handle;
 public final class WeekWindows {
     /**
      * Events count as scoring counts them: never after their receipt, a daily-capped type once a day at the
-     * day's start; only those a window from {@code :now} on (less the margin) can hold.
+     * day's start; only those inside the window ending at {@code now}.
      */
     private static final String CONTRIBUTIONS = """
             WITH w AS (SELECT * FROM unnest(CAST(:types AS text[]), CAST(:weights AS float8[])) AS w(type, weight)),
@@ -62,7 +62,9 @@ public final class WeekWindows {
                 .bind("types", weights.stream().map(Map.Entry::getKey).toArray(String[]::new))
                 .bind("weights", weights.stream().map(Map.Entry::getValue).toArray(Double[]::new))
                 .bind("capped", model.dailyCap().toArray(String[]::new))
-                .bindByType("since", keptFrom(now), Instant.class)
+                // from the window's start, not keptFrom: a contribution of the margin would go into the sum (it is
+                // younger than the 16 oldest only if 16 more precede it) and leave the window unknown again
+                .bindByType("since", now.minus(WeekChange.WINDOW), Instant.class)
                 .map((rs, ctx) -> Map.entry(rs.getObject("relationship_id", UUID.class),
                         new CountedEvent(rs.getTimestamp("at").toInstant(), rs.getDouble("weight"))))
                 .forEach(e -> byRelationship.get(e.getKey()).add(e.getValue()));
