@@ -145,13 +145,18 @@ public interface RescoreDao {
             error_code
             """;
 
-    /** Empty when the organization already has an unfinished job (the partial unique index). */
+    /**
+     * Empty when the organization already has an unfinished job (the partial unique index). The job is leased to
+     * the node that queues it from the start: another node's look for unheld jobs, running between this commit
+     * and the queuing node's claim, would otherwise take it (RescoreTakeoverIT saw that on a loaded machine).
+     */
     @SqlQuery("""
-            INSERT INTO rescore_job (org_id, job_id, status, model_version, relationships, events, done, created_at)
-            VALUES (:orgId, :jobId, 'queued', :modelVersion, 0, 0, 0, :now)
+            INSERT INTO rescore_job (org_id, job_id, status, model_version, relationships, events, done, created_at,
+                                     lease_owner, lease_until)
+            VALUES (:orgId, :jobId, 'queued', :modelVersion, 0, 0, 0, :now, :owner, :until)
             ON CONFLICT (org_id) WHERE status IN ('queued', 'running') DO NOTHING
             RETURNING\s""" + JOB)
-    Optional<RescoreJob> insertQueued(UUID orgId, UUID jobId, int modelVersion, Instant now);
+    Optional<RescoreJob> insertQueued(UUID orgId, UUID jobId, int modelVersion, String owner, Instant now, Instant until);
 
     @SqlQuery("SELECT " + JOB + " FROM rescore_job WHERE org_id = :orgId AND status IN ('queued', 'running')")
     Optional<RescoreJob> findUnfinished(UUID orgId);
@@ -160,13 +165,13 @@ public interface RescoreDao {
     Optional<RescoreJob> findJob(UUID orgId, UUID jobId);
 
     /**
-     * Takes this job if it is unfinished and nobody holds it (its lease, if any, has run out). Empty when
-     * another node holds it or it has finished.
+     * Takes this job if it is unfinished and nobody else holds it (its lease, if any, has run out, or it is the
+     * caller's own from queuing it). Empty when another node holds it or it has finished.
      */
     @SqlQuery("""
             UPDATE rescore_job SET lease_owner = :owner, lease_until = :until
             WHERE org_id = :orgId AND job_id = :jobId AND status IN ('queued', 'running')
-              AND (lease_until IS NULL OR lease_until <= :now)
+              AND (lease_until IS NULL OR lease_until <= :now OR lease_owner = :owner)
             RETURNING org_id, job_id, model_version, resume_after
             """)
     Optional<JobClaim> claim(UUID orgId, UUID jobId, String owner, Instant now, Instant until);

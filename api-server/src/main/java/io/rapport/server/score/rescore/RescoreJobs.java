@@ -106,7 +106,7 @@ public class RescoreJobs implements Managed {
      */
     public Enqueued enqueue(Handle handle, UUID orgId, int modelVersion) {
         RescoreDao dao = handle.attach(RescoreDao.class);
-        return dao.insertQueued(orgId, ids.next(), modelVersion, clock.instant())
+        return dao.insertQueued(orgId, ids.next(), modelVersion, owner, clock.instant(), clock.instant().plus(lease))
                 .map(job -> new Enqueued(orgId, job, true))
                 .orElseGet(() -> new Enqueued(orgId, dao.findUnfinished(orgId).orElseThrow(), false));
     }
