@@ -17,10 +17,6 @@ import io.rapport.sdk.TrackerOptions;
 import io.rapport.sdk.model.Officer;
 import io.rapport.sdk.model.Partner;
 import io.rapport.sdk.model.UsageEventInput;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -114,18 +110,7 @@ class EventTrackerIT {
     }
 
     private static List<UUID> storedEventIds(UUID orgId) throws Exception {
-        TestDatabases.Database db = SERVER.database();
-        try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
-             PreparedStatement query = connection.prepareStatement("SELECT event_id FROM usage_event WHERE org_id = ?")) {
-            query.setObject(1, orgId);
-            List<UUID> ids = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        }
+        return TestDatabases.storedEventIds(SERVER.database(), orgId);
     }
 
     /** Every outcome per eventId, to check each event got exactly one. */

@@ -5,8 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -61,6 +66,21 @@ public final class TestDatabases {
     }
 
     /** Runs one statement on a test database, behind the server's back (to break or inspect it). */
+    /** The event ids stored for an organization, read straight from usage_event (any order). */
+    public static List<UUID> storedEventIds(Database database, UUID orgId) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+             PreparedStatement query = connection.prepareStatement("SELECT event_id FROM usage_event WHERE org_id = ?")) {
+            query.setObject(1, orgId);
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        }
+    }
+
     public static void execute(Database database, String sql) {
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
              Statement statement = connection.createStatement()) {
