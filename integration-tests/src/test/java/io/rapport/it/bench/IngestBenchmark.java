@@ -99,6 +99,7 @@ class IngestBenchmark {
         try (Connection connection = connect(false)) {
             cpu = CpuMeter.of(connection);
         }
+        StatementStats.install(SERVER.database());
         TestOrg org = SERVER.newOrg();
         Officer officer = anOfficer().create(org.client());
         List<Partner> partners = new ArrayList<>();
@@ -137,6 +138,7 @@ class IngestBenchmark {
         Run raw = Run.NONE;
         Run statement = Run.NONE;
         Run api = Run.NONE;
+        StatementStats.reset();
         for (int round = 0; round < ROUNDS; round++) {
             List<List<UsageEventInput>> batches = batches(events(perRound, officer, partners));
             raw = raw.plus(raw(orgId, targets, perRound));
@@ -144,6 +146,7 @@ class IngestBenchmark {
             api = api.plus(api(clients, batches));
         }
         report(label, raw, statement, api);
+        System.out.print(StatementStats.top(10));
     }
 
     private static void report(String label, Run raw, Run statement, Run api) {
