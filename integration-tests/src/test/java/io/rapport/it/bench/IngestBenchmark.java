@@ -58,8 +58,8 @@ class IngestBenchmark {
 
     /** Throughput, batch latencies and CPU used (this JVM; PostgreSQL, -1 when unknown) of one run. */
     private record Run(int events, long nanos, List<Long> batchNanos, long jvmCpuNanos, long jitCpuNanos,
-                       long postgresCpuNanos) {
-        static final Run NONE = new Run(0, 0, List.of(), 0, 0, 0);
+                       long postgresCpuNanos, long backgroundCpuNanos) {
+        static final Run NONE = new Run(0, 0, List.of(), 0, 0, 0, 0);
 
         double perSecond() {
             return events * 1e9 / nanos;
@@ -79,12 +79,17 @@ class IngestBenchmark {
             return postgresCpuNanos < 0 ? Double.NaN : postgresCpuNanos / 1e6 / (events / 1000.0);
         }
 
+        /** Of {@link #postgresCpuPerThousand}, what PostgreSQL's background processes used (autovacuum, WAL writer...). */
+        double backgroundCpuPerThousand() {
+            return postgresCpuNanos < 0 ? Double.NaN : backgroundCpuNanos / 1e6 / (events / 1000.0);
+        }
+
         Run plus(Run other) {
             List<Long> latencies = new ArrayList<>(batchNanos);
             latencies.addAll(other.batchNanos);
             long postgres = postgresCpuNanos < 0 || other.postgresCpuNanos < 0 ? -1 : postgresCpuNanos + other.postgresCpuNanos;
             return new Run(events + other.events, nanos + other.nanos, latencies, jvmCpuNanos + other.jvmCpuNanos,
-                    jitCpuNanos + other.jitCpuNanos, postgres);
+                    jitCpuNanos + other.jitCpuNanos, postgres, backgroundCpuNanos + other.backgroundCpuNanos);
         }
 
         double percentileMillis(double p) {
@@ -164,6 +169,8 @@ class IngestBenchmark {
                 statement.postgresCpuPerThousand(), api.jvmCpuPerThousand(), api.postgresCpuPerThousand());
         System.out.printf("    of the JVM's, JIT       : raw %.1f, API's INSERT %.1f, API %.1f%n",
                 raw.jitCpuPerThousand(), statement.jitCpuPerThousand(), api.jitCpuPerThousand());
+        System.out.printf("    of PostgreSQL's, background processes: raw %.1f, API's INSERT %.1f, API %.1f%n",
+                raw.backgroundCpuPerThousand(), statement.backgroundCpuPerThousand(), api.backgroundCpuPerThousand());
         System.out.printf("    CPU-cost ratio raw/API  : %10.2f  (the ratio (3) on a machine with no other load)%n",
                 (raw.jvmCpuPerThousand() + raw.postgresCpuPerThousand())
                         / (api.jvmCpuPerThousand() + api.postgresCpuPerThousand()));
@@ -376,6 +383,6 @@ class IngestBenchmark {
         long nanos = System.nanoTime() - start;
         CpuMeter.Used used = cpu.now().minus(cpuBefore);
         pool.shutdown();
-        return new Run(events, nanos, all, used.jvmNanos(), used.jitNanos(), used.postgresNanos());
+        return new Run(events, nanos, all, used.jvmNanos(), used.jitNanos(), used.postgresNanos(), used.backgroundNanos());
     }
 }
