@@ -10,6 +10,7 @@ import io.dropwizard.db.ManagedDataSource;
 import io.rapport.server.common.auth.AdminKeys;
 import io.rapport.server.common.db.DatabaseConfig;
 import io.rapport.server.common.db.SchemaMigrations;
+import io.rapport.server.common.jdbi.RapportJdbiPlugin;
 import io.rapport.server.demo.Demo;
 import io.rapport.server.demo.DemoData;
 import java.io.PrintStream;
@@ -57,7 +58,8 @@ public class DemoCommand extends ConfiguredCommand<RapportConfiguration> {
         String adminKey = AdminKeys.resolve(config.getAuth().adminKey(), databaseConfig.embedded(), databaseConfig.dataDir());
         ManagedDataSource dataSource = database.build(new MetricRegistry(), "demo");
         try {
-            Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+            Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin())
+                    .installPlugin(new RapportJdbiPlugin());
             Demo demo = new Demo(jdbi, clock);
             DemoData data = demo.seed(namespace.getLong("seed"));
             print(System.out, demo.report(data), data, adminKey);

@@ -39,6 +39,7 @@ import io.rapport.server.common.idempotency.IdempotencyFeature;
 import io.rapport.server.common.idempotency.IdempotencyPurge;
 import io.rapport.server.common.idempotency.IdempotencyStore;
 import io.rapport.server.common.jdbi.CachedNamingTemplateEngine;
+import io.rapport.server.common.jdbi.RapportJdbiPlugin;
 import io.rapport.server.common.jdbi.StatementMessages;
 import io.rapport.server.common.problem.ProblemExceptionMapper;
 import io.rapport.server.common.problem.ViolationExceptionMapper;
@@ -242,7 +243,7 @@ public class RapportApplication extends Application<RapportConfiguration> {
         SchemaMigrations.SchemaState schemaAtStart = new SchemaMigrations.SchemaState(0, 0);
         dataSource = database.build(environment.metrics(), "postgresql");
         Jdbi jdbi = new JdbiFactory().build(environment, database, dataSource, "postgresql");
-        jdbi.installPlugin(new PostgresPlugin());
+        jdbi.installPlugin(new PostgresPlugin()).installPlugin(new RapportJdbiPlugin());
         jdbi.getConfig(SqlStatements.class).setTemplateEngine(new CachedNamingTemplateEngine());
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementMessages::render);
         environment.healthChecks().register("schema", new SchemaHealthCheck(migrations, schemaAtStart, clock));
