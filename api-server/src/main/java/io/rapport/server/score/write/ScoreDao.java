@@ -18,28 +18,40 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(StoredScoreMapper.class)
 public interface ScoreDao {
 
-    /** The stored rows of these relationships, locked until the transaction ends; absent ones are not returned. */
+    /**
+     * The stored rows of these relationships, locked until the transaction ends, each with the address of the
+     * version locked; absent ones are not returned.
+     */
     @SqlQuery("""
-            SELECT * FROM relationship_score
+            SELECT ctid::text AS locked_ctid, * FROM relationship_score
             WHERE org_id = :orgId AND relationship_id = ANY(:relationshipIds)
             ORDER BY relationship_id
             FOR UPDATE
             """)
-    List<StoredScore> lock(UUID orgId, UUID[] relationshipIds);
+    @RegisterRowMapper(LockedScoreMapper.class)
+    List<LockedScore> lock(UUID orgId, UUID[] relationshipIds);
 
-    String BATCH = """
-            unnest(:w.relationshipIds, :w.officerIds, :w.partnerIds, :w.raws, :w.shortRaws, :w.refTimes, :w.lastActivities,
-                   :w.meetings, :w.feedbacks, :w.lastReferrals, :w.previousReferrals, CAST(:w.typeRaws AS jsonb[]),
-                   :w.tiers, :w.stages, :w.dueAts, :w.rankKeys, :w.appRaws, :w.lastTouches, :w.lastTouchTypes,
-                   :w.lastSignals, :w.lastReachOuts, :w.lastReachOutTypes, :w.lastUses, :w.previousUses, :w.lastInstalls,
-                   :w.lastUninstalls, :w.readyForMeetings, CAST(:w.cappedDays AS jsonb[]), CAST(:w.recents AS jsonb[]),
-                   CAST(:w.changes AS smallint[]), CAST(:w.changeScores AS smallint[]), :w.changeUntils)
-                AS b(relationship_id, officer_id, partner_id, raw, short_raw, ref_time, last_activity_at, last_meeting_at,
-                     last_feedback_at, last_referral_at, previous_referral_at, type_raws, tier, stage, due_at, rank_key,
-                     app_raw, last_touch_at, last_touch_type, last_signal_at, last_reach_out_at, last_reach_out_type,
-                     last_use_at, previous_use_at, last_installed_at, last_uninstalled_at, ready_for_meeting_at, capped_days,
-                     recent, change_7d, change_score, change_until)
-            """;
+    /** The arrays a batch's columns come from, one element per row. */
+    String ARRAYS = """
+            :w.relationshipIds, :w.officerIds, :w.partnerIds, :w.raws, :w.shortRaws, :w.refTimes, :w.lastActivities,
+            :w.meetings, :w.feedbacks, :w.lastReferrals, :w.previousReferrals, CAST(:w.typeRaws AS jsonb[]),
+            :w.tiers, :w.stages, :w.dueAts, :w.rankKeys, :w.appRaws, :w.lastTouches, :w.lastTouchTypes,
+            :w.lastSignals, :w.lastReachOuts, :w.lastReachOutTypes, :w.lastUses, :w.previousUses, :w.lastInstalls,
+            :w.lastUninstalls, :w.readyForMeetings, CAST(:w.cappedDays AS jsonb[]), CAST(:w.recents AS jsonb[]),
+            CAST(:w.changes AS smallint[]), CAST(:w.changeScores AS smallint[]), :w.changeUntils""";
+
+    /** The names of {@link #ARRAYS}' columns. */
+    String COLUMNS = """
+            relationship_id, officer_id, partner_id, raw, short_raw, ref_time, last_activity_at, last_meeting_at,
+            last_feedback_at, last_referral_at, previous_referral_at, type_raws, tier, stage, due_at, rank_key,
+            app_raw, last_touch_at, last_touch_type, last_signal_at, last_reach_out_at, last_reach_out_type,
+            last_use_at, previous_use_at, last_installed_at, last_uninstalled_at, ready_for_meeting_at, capped_days,
+            recent, change_7d, change_score, change_until""";
+
+    String BATCH = "unnest(" + ARRAYS + ") AS b(" + COLUMNS + ")";
+
+    /** A batch of locked rows: their columns, each beside the address of the version locked. */
+    String LOCKED_BATCH = "unnest(CAST(:w.ctids AS tid[]), " + ARRAYS + ") AS b(locked_ctid, " + COLUMNS + ")";
 
     String MICROS = "TIMESTAMPTZ 'epoch' + INTERVAL '1 microsecond' * ";
 
@@ -66,7 +78,11 @@ public interface ScoreDao {
             + " RETURNING relationship_id")
     List<UUID> insertNew(UUID orgId, @BindMethods("w") ScoreWrites writes, int modelVersion, Instant now);
 
-    /** Rows this transaction has locked, written once with their new state. */
+    /**
+     * Rows this transaction has locked, written once with their new state, each found by the address of the
+     * version locked ({@link LockedScore}; a nested loop over the batch with one TID lookup a row, whatever the
+     * table's dead versions); the key is checked too.
+     */
     @SqlUpdate("UPDATE relationship_score s SET raw = b.raw, short_raw = b.short_raw, ref_time = " + MICROS + "b.ref_time,"
             + " last_activity_at = " + MICROS + "b.last_activity_at, last_meeting_at = " + MICROS + "b.last_meeting_at,"
             + " last_feedback_at = " + MICROS + "b.last_feedback_at, last_referral_at = " + MICROS + "b.last_referral_at,"
@@ -80,8 +96,8 @@ public interface ScoreDao {
             + " ready_for_meeting_at = " + MICROS + "b.ready_for_meeting_at, capped_days = b.capped_days,"
             + " recent = b.recent, change_7d = b.change_7d, change_score = b.change_score,"
             + " change_until = " + MICROS + "b.change_until"
-            + " FROM " + BATCH
-            + " WHERE s.org_id = :orgId AND s.relationship_id = b.relationship_id")
+            + " FROM " + LOCKED_BATCH
+            + " WHERE s.ctid = b.locked_ctid AND s.org_id = :orgId AND s.relationship_id = b.relationship_id")
     void update(UUID orgId, @BindMethods("w") ScoreWrites writes, Instant now);
 
     /** What only Java computes (hysteresis, the rounded crossings) written back to rows the caller has locked. */

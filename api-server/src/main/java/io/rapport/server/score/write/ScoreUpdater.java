@@ -66,7 +66,7 @@ public class ScoreUpdater implements AcceptedEventsListener {
         }
 
         ScoreDao dao = handle.attach(ScoreDao.class);
-        Map<UUID, StoredScore> stored = byId(dao.lock(orgId, byRelationship.keySet().toArray(UUID[]::new)));
+        Map<UUID, LockedScore> stored = byId(dao.lock(orgId, byRelationship.keySet().toArray(UUID[]::new)));
         List<ScoreChange> changes = new ArrayList<>();
         List<ReadyForMeeting> ready = new ArrayList<>();
         List<UUID> fresh = byRelationship.keySet().stream().filter(id -> !stored.containsKey(id)).toList();
@@ -93,14 +93,13 @@ public class ScoreUpdater implements AcceptedEventsListener {
 
         ScoreWrites updates = new ScoreWrites();
         Map<UUID, ScoreState> folded = new HashMap<>();
-        stored.forEach((id, score) -> folded.put(id,
-                score.toState().fold(byRelationship.get(id), model, WeekWindows.keptFrom(now))));
+        stored.forEach((id, locked) -> folded.put(id,
+                locked.score().toState().fold(byRelationship.get(id), model, WeekWindows.keptFrom(now))));
         Map<UUID, ScoreState> covering = WeekWindows.covering(handle, orgId, folded, model, now);
-        stored.values().forEach(score -> {
-            ScoreRow row = score.row();
-            UUID id = row.relationshipId();
-            Settlement settled = Settlement.of(row, covering.get(id), model, now, ScoreChange.BY_EVENT);
-            updates.add(id, row.officerId(), row.partnerId(), settled, model);
+        stored.values().forEach(locked -> {
+            ScoreRow row = locked.score().row();
+            Settlement settled = Settlement.of(row, covering.get(row.relationshipId()), model, now, ScoreChange.BY_EVENT);
+            updates.add(locked, settled, model);
             collect(settled, changes, ready);
         });
         if (!updates.isEmpty()) {
@@ -116,9 +115,9 @@ public class ScoreUpdater implements AcceptedEventsListener {
         }
     }
 
-    private static Map<UUID, StoredScore> byId(List<StoredScore> rows) {
-        Map<UUID, StoredScore> byId = new LinkedHashMap<>();
-        rows.forEach(score -> byId.put(score.row().relationshipId(), score));
+    private static Map<UUID, LockedScore> byId(List<LockedScore> rows) {
+        Map<UUID, LockedScore> byId = new LinkedHashMap<>();
+        rows.forEach(locked -> byId.put(locked.score().row().relationshipId(), locked));
         return byId;
     }
 }

@@ -4,6 +4,7 @@ import io.rapport.server.score.engine.AdviceFacts;
 import io.rapport.server.score.engine.ScoreState;
 import io.rapport.server.score.engine.ScoringModel;
 import java.time.Instant;
+import io.rapport.server.common.jdbi.PgArrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import java.util.UUID;
  * microseconds, which PgJDBC sends without the per-character escaping it gives text arrays.
  */
 public final class ScoreWrites {
+    private final List<String> ctids = new ArrayList<>();
     private final List<UUID> relationshipIds = new ArrayList<>();
     private final List<UUID> officerIds = new ArrayList<>();
     private final List<UUID> partnerIds = new ArrayList<>();
@@ -46,6 +48,14 @@ public final class ScoreWrites {
     private final List<Integer> changeScores = new ArrayList<>();
     private final List<Long> changeUntils = new ArrayList<>();
 
+    /** A row this transaction locked, to be written back at the address of the version it locked. */
+    void add(LockedScore locked, Settlement settled, ScoringModel model) {
+        ScoreRow row = locked.score().row();
+        ctids.add(locked.ctid());
+        add(row.relationshipId(), row.officerId(), row.partnerId(), settled, model);
+    }
+
+    /** A new row. */
     void add(UUID relationshipId, UUID officerId, UUID partnerId, Settlement settled, ScoringModel model) {
         ScoreState state = settled.state();
         relationshipIds.add(relationshipId);
@@ -59,7 +69,7 @@ public final class ScoreWrites {
         feedbacks.add(micros(state.facts().lastFeedbackAt()));
         lastReferrals.add(micros(state.facts().lastReferralAt()));
         previousReferrals.add(micros(state.facts().previousReferralAt()));
-        typeRaws.add(StoredScoreMapper.json(StoredScore.typeRawsAt(state, state.total().refTime(), model)));
+        typeRaws.add(StoredScoreMapper.typeRawsJson(StoredScore.typeRawsAt(state, state.total().refTime(), model)));
         tiers.add(settled.tier());
         stages.add(settled.stage());
         dueAts.add(micros(settled.dueAt()));
@@ -90,6 +100,11 @@ public final class ScoreWrites {
     static Long micros(Instant instant) {
         return instant == null ? null : Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
                 instant.getNano() / 1000);
+    }
+
+    /** The locked versions' addresses as a {@code tid[]} literal. */
+    public String ctids() {
+        return PgArrays.texts(ctids, ctid -> ctid);
     }
 
     public UUID[] relationshipIds() {
