@@ -35,10 +35,20 @@ public final class StoredScoreMapper implements RowMapper<StoredScore> {
 
     @Override
     public StoredScore map(ResultSet rs, StatementContext ctx) throws SQLException {
-        Map<String, CountedDays> capped = new HashMap<>();
-        stringsByName(rs.getString("capped_days")).forEach((type, days) -> capped.put(type, CountedDays.decode(days)));
-        return new StoredScore(scoreRow(rs), doublesByName(rs.getString("type_raws")), capped,
+        return new StoredScore(scoreRow(rs), typeRaws(rs.getString("type_raws")), cappedDays(rs.getString("capped_days")),
                 recent(rs.getString("recent")));
+    }
+
+    /** The {@code type_raws} column's text, as {@link #typeRawsJson} writes it. */
+    static Map<String, Double> typeRaws(String json) throws SQLException {
+        return doublesByName(json);
+    }
+
+    /** The {@code capped_days} column's text, as {@link #cappedDaysJson} writes it. */
+    static Map<String, CountedDays> cappedDays(String json) throws SQLException {
+        Map<String, CountedDays> capped = new HashMap<>();
+        stringsByName(json).forEach((type, days) -> capped.put(type, CountedDays.decode(days)));
+        return capped;
     }
 
     /** The {@code recent} column's text, as {@link #recentJson} writes it. */
