@@ -44,7 +44,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * 8,000 of each read per size, measured in 4 alternating rounds after as many warm-up reads),
  * {@code bench.rescoreEvents} (default 1,000,000), {@code bench.limit} (ranked page size, 50) and
  * {@code bench.changeReads} (reads of {@code sort=change7d} per size, default 2,000);
- * {@code bench.vacuum=false} reads without the VACUUM ANALYZE before each size's reads.
+ * {@code bench.vacuum=false} reads without the VACUUM ANALYZE before each size's reads; {@code bench.jfr=<dir>}
+ * records the measured ranked and trivial rounds of each size with JFR ({@code <dir>/reads-<size>.jfr}; the
+ * recording's own cost then falls on the CPU figures, so leave it off when measuring).
  *
  * <p>The 500-partner officer is the ingest measurement's; another size gets its own organization, partners
  * inserted with JDBC (the API creates them one at a time) and then events through the API: one for each
@@ -147,9 +149,11 @@ class ScoreBenchmark {
         StatementStats.reset();
         Reads ranked = Reads.NONE;
         Reads trivial = Reads.NONE;
-        for (int round = 0; round < READ_ROUNDS; round++) {
-            ranked = ranked.plus(read(READS / READ_ROUNDS, rankedCall, officer));
-            trivial = trivial.plus(read(READS / READ_ROUNDS, trivialCall, officer));
+        try (Profiling ignored = Profiling.start("reads-" + size)) {
+            for (int round = 0; round < READ_ROUNDS; round++) {
+                ranked = ranked.plus(read(READS / READ_ROUNDS, rankedCall, officer));
+                trivial = trivial.plus(read(READS / READ_ROUNDS, trivialCall, officer));
+            }
         }
         String statements = StatementStats.top(4);
         // sort=change7d is an index scan like the score sort since issue 15: as many reads, warmed alike

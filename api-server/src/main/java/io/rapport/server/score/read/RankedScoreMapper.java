@@ -3,7 +3,6 @@ package io.rapport.server.score.read;
 import io.rapport.server.score.write.ScoreRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -16,7 +15,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  *
  * <p>{@link #specialize} does the per-result-set work once: the columns' positions, and the driver's own
  * result set behind the pool's proxy, which otherwise dispatched each of a page's ~900 getters by
- * reflection (JFR, {@code StatementFacade$ResultSetProxy}: a tenth of the ranked read).
+ * reflection (JFR, {@code StatementFacade$ResultSetProxy}: a tenth of the ranked read), and whether the page's
+ * fifteen timestamps a row came in binary form, which {@link BinaryTimestamps} then decodes.
  */
 public final class RankedScoreMapper implements RowMapper<RankedScore> {
 
@@ -64,6 +64,8 @@ public final class RankedScoreMapper implements RowMapper<RankedScore> {
         private final int modelVersion;
         private final int partnerName;
         private final int partnerType;
+        /** Whether this result set's timestamps came in binary form, decoded by {@link BinaryTimestamps}. */
+        private final boolean binaryTimes;
 
         Columns(ResultSet rs) throws SQLException {
             wrapped = rs;
@@ -98,6 +100,9 @@ public final class RankedScoreMapper implements RowMapper<RankedScore> {
             modelVersion = rs.findColumn("model_version");
             partnerName = rs.findColumn("partner_name");
             partnerType = rs.findColumn("partner_type");
+            binaryTimes = BinaryTimestamps.binary(driver, refTime, lastActivityAt, lastMeetingAt, lastFeedbackAt,
+                    lastReferralAt, previousReferralAt, lastTouchAt, lastSignalAt, lastReachOutAt, lastUseAt,
+                    previousUseAt, lastInstalledAt, lastUninstalledAt, readyForMeetingAt, dueAt);
         }
 
         @Override
@@ -135,10 +140,9 @@ public final class RankedScoreMapper implements RowMapper<RankedScore> {
             return new RankedScore(row, rs.getString(partnerName), rs.getString(partnerType));
         }
 
-        /** timestamptz through {@link Timestamp}: the driver's OffsetDateTime built zone rules for every value. */
-        private static Instant instant(ResultSet rs, int column) throws SQLException {
-            Timestamp value = rs.getTimestamp(column);
-            return value == null ? null : value.toInstant();
+        /** timestamptz: never through the driver's OffsetDateTime, which built zone rules for every value. */
+        private Instant instant(ResultSet rs, int column) throws SQLException {
+            return BinaryTimestamps.read(rs, column, binaryTimes && rs == driver);
         }
     }
 }
