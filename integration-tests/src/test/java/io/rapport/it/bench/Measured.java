@@ -11,10 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One measured piece of work, as IngestBenchmark and ScoreBenchmark measure theirs: how many events or
  * requests ({@code count}), in how long, each work item's latency, and the CPU used meanwhile by this JVM
- * (of it, the JIT compiler threads) and by PostgreSQL (-1 when unknown; see {@link CpuMeter}).
+ * (of it, the JIT compiler threads) and by PostgreSQL (-1 when unknown; see {@link CpuMeter}), of it by its
+ * background processes (WAL writer, checkpointer, background writer, autovacuum).
  */
-record Measured(int count, long nanos, long[] latencies, long jvmNanos, long jitNanos, long postgresNanos) {
-    static final Measured NONE = new Measured(0, 0, new long[0], 0, 0, 0);
+record Measured(int count, long nanos, long[] latencies, long jvmNanos, long jitNanos, long postgresNanos,
+                long backgroundNanos) {
+    static final Measured NONE = new Measured(0, 0, new long[0], 0, 0, 0, 0);
 
     /** One item of work, run by {@code worker} (0 .. workers - 1). */
     @FunctionalInterface
@@ -50,7 +52,8 @@ record Measured(int count, long nanos, long[] latencies, long jvmNanos, long jit
             }
             long nanos = System.nanoTime() - start;
             CpuMeter.Used used = cpu.now().minus(before);
-            return new Measured(count, nanos, latencies, used.jvmNanos(), used.jitNanos(), used.postgresNanos());
+            return new Measured(count, nanos, latencies, used.jvmNanos(), used.jitNanos(), used.postgresNanos(),
+                    used.backgroundNanos());
         } finally {
             pool.shutdown();
         }
@@ -62,7 +65,7 @@ record Measured(int count, long nanos, long[] latencies, long jvmNanos, long jit
         System.arraycopy(other.latencies, 0, all, latencies.length, other.latencies.length);
         long postgres = postgresNanos < 0 || other.postgresNanos < 0 ? -1 : postgresNanos + other.postgresNanos;
         return new Measured(count + other.count, nanos + other.nanos, all, jvmNanos + other.jvmNanos,
-                jitNanos + other.jitNanos, postgres);
+                jitNanos + other.jitNanos, postgres, backgroundNanos + other.backgroundNanos);
     }
 
     double perSecond() {
@@ -83,6 +86,11 @@ record Measured(int count, long nanos, long[] latencies, long jvmNanos, long jit
 
     double jitMillis() {
         return jitNanos / 1e6 / count;
+    }
+
+    /** Of PostgreSQL's CPU per unit, its background processes' (NaN when unknown). */
+    double backgroundMillis() {
+        return postgresNanos < 0 ? Double.NaN : backgroundNanos / 1e6 / count;
     }
 
     double postgresMillis() {

@@ -50,8 +50,15 @@ import org.postgresql.copy.PGCopyOutputStream;
  * the ranked list is its 500 partners (limit {@code bench.limit}, 50) against the trivial GET of the officer,
  * in alternating rounds as in ScoreBenchmark; ingest sends batches of 500 over 50 of its partners from
  * {@code bench.clients} (4) concurrent SDK clients against raw JDBC batched inserts of the same rows, in
- * alternating rounds as in IngestBenchmark ({@code bench.events}, default 100,000 per way and stage;
- * {@code bench.warmup} 200,000 first, and twice {@code bench.reads} of each read). The events are then
+ * alternating rounds as in IngestBenchmark ({@code bench.events}, default 100,000 per way and stage).
+ *
+ * <p>Warm-up ({@code bench.warmup}, 200,000 events each way, and twice {@code bench.reads} of each read) goes on
+ * in rounds of the stage's shape until the JIT has settled: its compiler threads below {@code bench.settled}
+ * (2%) of each way's CPU in two rounds running, at most {@code bench.warmRounds} (30) rounds; each round's JIT
+ * share is printed. Then the warm-up's events are removed (TRUNCATE; the score rows stay), so the first stage
+ * measures a truly empty usage_event with compiled code. Each stage's ingest prints what PostgreSQL did to
+ * its buffer cache and WAL ({@link PostgresIo}, and per statement {@link StatementStats#writes}); the
+ * server parameters in effect (shared_buffers above all) are printed at the start. The events are then
  * loaded with binary COPY ({@code bench.copyStreams}
  * connections, 2), in time order over the last two years, to uniformly drawn relationships, with the indexes
  * in place (they grow as a live table's do); the scores are brought in line by the server's own rescore job
@@ -69,6 +76,10 @@ class ScaleBenchmark {
     private static final int BATCH = 500;
     private static final int EVENTS = Integer.getInteger("bench.events", 100_000);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 200_000);
+    /** At most this many warm-up rounds of the stage's shape, until the JIT has settled. */
+    private static final int WARM_ROUNDS = Integer.getInteger("bench.warmRounds", 30);
+    /** Settled: in a round, the JIT's CPU is below this share of each way's CPU (JVM + PostgreSQL), twice running. */
+    private static final double SETTLED = Double.parseDouble(System.getProperty("bench.settled", "0.02"));
     private static final int ROUNDS = 4;
     private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
     private static final int INGEST_PARTNERS = Integer.getInteger("bench.partners", 50);
@@ -97,6 +108,7 @@ class ScaleBenchmark {
     static final RapportServerExtension SERVER = new RapportServerExtension().with("logging.level", "ERROR");
 
     private static CpuMeter cpu;
+    private static PostgresIo io;
 
     private record Pair(UUID relationshipId, UUID officerId, UUID partnerId) {
     }
@@ -112,7 +124,10 @@ class ScaleBenchmark {
             System.out.printf("%n=== Rapport scale benchmark: %,d events to store, %d officers x %d partners ===%n",
                     SCALE_EVENTS, OFFICERS, PARTNERS_PER_OFFICER);
             System.out.printf("PostgreSQL data directory: %s%n", single(connection, "SHOW data_directory"));
+            printPostgresSettings(connection);
         }
+        StatementStats.install(SERVER.database());
+        io = new PostgresIo(SERVER.database(), "usage_event");
         printJvmSettings();
         try (PostgresMemory postgresMemory = PostgresMemory.start(cpu)) {
             run(postgresMemory);
@@ -139,11 +154,18 @@ class ScaleBenchmark {
         api(clients, batches(events(officersPairs.size(), officersPairs)));
         api(clients, batches(events(WARMUP, ingestPairs)));
         raw(org.orgId(), ingestPairs, WARMUP);
-        vacuumAnalyze();
         // the read paths compiled before the first stage too: in a first run the empty stage's reads were the
         // JVM's first, and a third of their JVM CPU was still the JIT (none at the loaded stage)
         read(2 * READS, rankedCall(clients.get(0)), officerId);
         read(2 * READS, trivialCall(clients.get(0)), officerId);
+        warmUntilSettled(org, officerId, clients, ingestPairs);
+        // the empty stage starts on an empty usage_event: the warm-up's events go, its score rows stay
+        long warmEvents = count("usage_event");
+        try (Connection connection = connect(false); Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE usage_event");
+        }
+        System.out.printf("removed the warm-up's %,d events (TRUNCATE usage_event); the score rows stay%n", warmEvents);
+        vacuumAnalyze();
         printMemory("after set-up and warm-up", postgresMemory);
 
         Stage empty = stage("empty table", org, officerId, clients, ingestPairs);
@@ -166,7 +188,43 @@ class ScaleBenchmark {
         }
     }
 
-    // ---- the measured stage ---------------------------------------------------------------------------
+    // ---- the warm-up and the measured stage --------------------------------------------------------------
+
+    /**
+     * Rounds of the stage's shape (both reads, both ways of ingest) until the JIT has settled: a stage measured
+     * while the JVM still compiles compares a baseline that is still getting cheaper (in one run the trivial
+     * GET's CPU fell from 1.19 to 0.88 ms between the two stages). Settled means the compiler threads used less
+     * than {@link #SETTLED} of each way's CPU in two rounds running; after {@link #WARM_ROUNDS} it goes on and
+     * says that it had not settled.
+     */
+    private static void warmUntilSettled(TestOrg org, UUID officerId, List<RapportClient> clients, List<Pair> ingestPairs)
+            throws Exception {
+        Consumer<UUID> rankedCall = rankedCall(clients.get(0));
+        Consumer<UUID> trivialCall = trivialCall(clients.get(0));
+        int settledRounds = 0;
+        int round = 0;
+        while (settledRounds < 2 && round < WARM_ROUNDS) {
+            round++;
+            Measured ranked = read(READS / READ_ROUNDS, rankedCall, officerId);
+            Measured trivial = read(READS / READ_ROUNDS, trivialCall, officerId);
+            List<List<UsageEventInput>> batches = batches(events(EVENTS / ROUNDS, ingestPairs));
+            Measured raw = raw(org.orgId(), ingestPairs, EVENTS / ROUNDS);
+            Measured api = api(clients, batches);
+            double worst = Math.max(Math.max(jitShare(ranked), jitShare(trivial)), Math.max(jitShare(raw), jitShare(api)));
+            settledRounds = worst < SETTLED ? settledRounds + 1 : 0;
+            System.out.printf("warm-up round %2d: JIT share of CPU ranked %4.1f%% trivial %4.1f%% raw %4.1f%% API %4.1f%%;"
+                            + " CPU ms ranked %.3f trivial %.3f, per 1,000 events raw %.1f API %.1f; load average %s%n",
+                    round, 100 * jitShare(ranked), 100 * jitShare(trivial), 100 * jitShare(raw), 100 * jitShare(api),
+                    ranked.cpuMillis(true), trivial.cpuMillis(true), raw.cpuMillis(true) * 1000, api.cpuMillis(true) * 1000,
+                    Proc.loadAverage());
+        }
+        System.out.printf("warm-up: %s after %d rounds (JIT below %.0f%% of each way's CPU in two rounds running)%n",
+                settledRounds >= 2 ? "settled" : "NOT settled", round, 100 * SETTLED);
+    }
+
+    private static double jitShare(Measured measured) {
+        return measured.jitNanos() / (double) (measured.jvmNanos() + Math.max(0, measured.postgresNanos()));
+    }
 
     /** The ranked and trivial reads, then ingest through the API and raw, each in alternating rounds. */
     private static Stage stage(String label, TestOrg org, UUID officerId, List<RapportClient> clients,
@@ -187,6 +245,8 @@ class ScaleBenchmark {
         printReads(ranked, trivial);
 
         System.out.printf("ingest begin: load average %s%n", Proc.loadAverage());
+        StatementStats.reset();
+        Map<String, Long> ioBefore = io.snapshot();
         Measured raw = Measured.NONE;
         Measured api = Measured.NONE;
         for (int round = 0; round < ROUNDS; round++) {
@@ -196,6 +256,9 @@ class ScaleBenchmark {
         }
         System.out.printf("ingest end:   load average %s%n", Proc.loadAverage());
         printIngest(raw, api);
+        Thread.sleep(1_500); // PostgreSQL's backends flush their I/O statistics at most once a second
+        System.out.print(PostgresIo.delta(ioBefore, io.snapshot(), raw.count() + api.count(), sharedBuffers()));
+        System.out.print(StatementStats.writes(4));
         return new Stage(label, ranked, trivial, api, raw, Storage.measure());
     }
 
@@ -308,6 +371,9 @@ class ScaleBenchmark {
         System.out.printf("CPU ms per 1,000 events : raw %.1f JVM + %.1f PostgreSQL, API %.1f JVM + %.1f PostgreSQL"
                         + " (of the JVM's, JIT: %.1f and %.1f)%n", raw.jvmMillis() * 1000, raw.postgresMillis() * 1000,
                 api.jvmMillis() * 1000, api.postgresMillis() * 1000, raw.jitMillis() * 1000, api.jitMillis() * 1000);
+        System.out.printf("  of PostgreSQL's, background processes (WAL writer, checkpointer, autovacuum...): both ways"
+                + " together %.1f per 1,000 events%n", (raw.backgroundNanos() + api.backgroundNanos()) / 1e3
+                / (raw.count() + api.count()));
         System.out.printf("CPU-cost ratio raw / API: %9.2f (JIT left out: %.2f)%n",
                 raw.cpuMillis(true) / api.cpuMillis(true), raw.cpuMillis(false) / api.cpuMillis(false));
     }
@@ -572,6 +638,31 @@ class ScaleBenchmark {
 
     private static String mb(double bytes) {
         return String.format("%,.1f", bytes / (1024 * 1024));
+    }
+
+    /** The server parameters that decide what inserts into large indexes cost. */
+    private static void printPostgresSettings(Connection connection) throws SQLException {
+        StringBuilder out = new StringBuilder("PostgreSQL settings:");
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("""
+                SELECT name, current_setting(name), '', source FROM pg_settings
+                WHERE name IN ('shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'full_page_writes', 'fsync',
+                               'synchronous_commit', 'wal_compression', 'autovacuum', 'effective_cache_size')
+                ORDER BY name
+                """)) {
+            while (rows.next()) {
+                out.append(String.format(" %s=%s%s (%s);", rows.getString(1), rows.getString(2), rows.getString(3),
+                        rows.getString(4)));
+            }
+        }
+        System.out.println(out);
+    }
+
+    private static String sharedBuffers() {
+        try (Connection connection = connect(false)) {
+            return single(connection, "SHOW shared_buffers");
+        } catch (SQLException e) {
+            return "unknown";
+        }
     }
 
     private static void printJvmSettings() {

@@ -68,6 +68,42 @@ final class StatementStats {
         return out.toString();
     }
 
+    /**
+     * The {@code n} statements that wrote the most WAL since the last reset, with what each call did to the
+     * buffer cache (blocks found, read in from outside shared_buffers, dirtied, written out by the backend
+     * itself to make room) and to the WAL (records, full-page images, bytes).
+     */
+    static String writes(int n) {
+        if (database == null) {
+            return "statements                           : pg_stat_statements not loaded\n";
+        }
+        StringBuilder out = new StringBuilder();
+        try (Connection connection = connect(database); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("""
+                     SELECT calls, rows, total_exec_time / calls AS exec_ms, shared_blks_hit::float8 / calls AS hit,
+                            shared_blks_read::float8 / calls AS read, shared_blks_dirtied::float8 / calls AS dirtied,
+                            shared_blks_written::float8 / calls AS written, wal_records::float8 / calls AS wal_records,
+                            wal_fpi::float8 / calls AS fpi, wal_bytes::float8 / calls AS wal_bytes,
+                            regexp_replace(left(query, 400), '\\s+', ' ', 'g') AS query
+                     FROM pg_stat_statements
+                     WHERE calls > 0 AND query NOT LIKE '%pg_stat_statements%'
+                     ORDER BY wal_bytes DESC LIMIT
+                     """ + n)) {
+            while (rs.next()) {
+                String query = rs.getString("query");
+                out.append(String.format("  writes %,6d calls of %,.0f rows, exec %.2f ms; a call: blocks %,.0f hit %,.1f read"
+                                + " %,.1f dirtied %,.1f written; WAL %,.0f records %,.1f full-page images %,.0f kB: %s%n",
+                        rs.getLong("calls"), rs.getDouble("rows") / rs.getLong("calls"), rs.getDouble("exec_ms"),
+                        rs.getDouble("hit"), rs.getDouble("read"), rs.getDouble("dirtied"), rs.getDouble("written"),
+                        rs.getDouble("wal_records"), rs.getDouble("fpi"), rs.getDouble("wal_bytes") / 1024,
+                        query.substring(0, Math.min(70, query.length()))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
     private static Connection connect(TestDatabases.Database db) throws SQLException {
         return DriverManager.getConnection(db.url(), db.user(), db.password());
     }

@@ -19,6 +19,11 @@ import io.rapport.server.RapportConfiguration;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,6 +63,39 @@ class StartupIT {
 
         assertThat(afterRestart).isEqualTo(created);
         assertThat(dataDir.resolve("postgres")).isDirectory();
+    }
+
+    @Test
+    void embeddedDefault_runsPostgresWithTheConfiguredBufferCache(@TempDir Path dataDir) {
+        ConfigOverride[] embedded = overrides(
+                ConfigOverride.config("database.url", ""),
+                ConfigOverride.config("database.dataDir", dataDir.toString()),
+                ConfigOverride.config("database.sharedBuffers", "48MB"));
+
+        String sharedBuffers = withServer(embedded, baseUrl -> {
+            // postmaster.pid's fourth line is the port the embedded server listens on
+            String port = read(dataDir.resolve("postgres").resolve("postmaster.pid")).split("\n")[3].trim();
+            try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/rapport",
+                    "postgres", ""); Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SHOW shared_buffers")) {
+                rows.next();
+                return rows.getString(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(sharedBuffers).isEqualTo("48MB");
+    }
+
+    @Test
+    void embeddedDefault_withABufferCacheThatIsNoSize_isRefused(@TempDir Path dataDir) {
+        ConfigOverride[] embedded = overrides(
+                ConfigOverride.config("database.url", ""),
+                ConfigOverride.config("database.dataDir", dataDir.toString()),
+                ConfigOverride.config("database.sharedBuffers", "lots"));
+
+        assertThatThrownBy(() -> withServer(embedded, baseUrl -> null)).hasStackTraceContaining("sharedBuffers");
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class TestDatabases {
     private static final String EXTERNAL_USER = System.getenv().getOrDefault("RAPPORT_TEST_DATABASE_USER", "postgres");
     private static final String EXTERNAL_PASSWORD = System.getenv().getOrDefault("RAPPORT_TEST_DATABASE_PASSWORD", "");
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final String PG_PREFIX = "rapport.it.pg.";
     private static Server server;
 
     /** The maintenance database of one server, and credentials that may create databases on it. */
@@ -65,7 +66,6 @@ public final class TestDatabases {
         execute(server(), "DROP DATABASE IF EXISTS " + database.name() + " WITH (FORCE)");
     }
 
-    /** Runs one statement on a test database, behind the server's back (to break or inspect it). */
     /** The event ids stored for an organization, read straight from usage_event (any order). */
     public static List<UUID> storedEventIds(Database database, UUID orgId) throws SQLException {
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
@@ -81,6 +81,7 @@ public final class TestDatabases {
         }
     }
 
+    /** Runs one statement on a test database, behind the server's back (to break or inspect it). */
     public static void execute(Database database, String sql) {
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
              Statement statement = connection.createStatement()) {
@@ -105,6 +106,9 @@ public final class TestDatabases {
                     // As the server's own embedded PostgreSQL: no row values or statements in its log.
                     .setServerConfig("log_error_verbosity", "terse")
                     .setServerConfig("log_min_error_statement", "panic");
+            // -Drapport.it.pg.NAME=VALUE sets a server parameter (the bench profile sizes shared_buffers this way)
+            System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(PG_PREFIX)).sorted()
+                    .forEach(name -> builder.setServerConfig(name.substring(PG_PREFIX.length()), System.getProperty(name)));
             if (Boolean.getBoolean("rapport.it.pgStatStatements")) {
                 // the benchmarks (profile bench) read each statement's planning and execution time from it
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")

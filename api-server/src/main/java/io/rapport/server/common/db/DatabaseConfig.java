@@ -5,6 +5,7 @@ import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -28,6 +29,18 @@ public class DatabaseConfig {
     @NotNull
     @JsonProperty
     private String dataDir = ENV.getOrDefault("RAPPORT_DATA_DIR", "rapport-data");
+
+    /**
+     * The embedded server's buffer cache (PostgreSQL's {@code shared_buffers}, e.g. {@code 1GB}); empty keeps
+     * PostgreSQL's 128MB. Size it when the data outgrows it: every stored event inserts into the primary key on
+     * a random event id, so once that index (about 62 MB per million events) no longer fits, nearly every insert
+     * reads a page from outside the cache and writes a dirty one out to make room. Ignored for an external server,
+     * whose administrator sizes it.
+     */
+    @NotNull
+    @Pattern(regexp = "|[1-9][0-9]*(kB|MB|GB)", message = "must be empty or a size such as 512MB or 2GB")
+    @JsonProperty
+    private String sharedBuffers = ENV.getOrDefault("RAPPORT_DATABASE_SHARED_BUFFERS", "");
 
     /** Apply pending migrations at start; when unset: yes for the embedded server, no for an external one. */
     @JsonProperty
@@ -55,7 +68,7 @@ public class DatabaseConfig {
         DataSourceFactory factory = new DataSourceFactory();
         factory.setDriverClass("org.postgresql.Driver");
         if (embedded()) {
-            EmbeddedDatabase database = EmbeddedDatabase.start(dataDir());
+            EmbeddedDatabase database = EmbeddedDatabase.start(dataDir(), sharedBuffers);
             factory.setUrl(database.jdbcUrl());
             factory.setUser(EmbeddedDatabase.USER);
             factory.setPassword("");

@@ -33,8 +33,11 @@ public final class EmbeddedDatabase {
         this.postgres = postgres;
     }
 
-    /** Starts the server for {@code dataDir}, or returns the one this process already runs there. */
-    public static synchronized EmbeddedDatabase start(Path dataDir) {
+    /**
+     * Starts the server for {@code dataDir}, or returns the one this process already runs there;
+     * {@code sharedBuffers} (e.g. {@code 1GB}) sizes its buffer cache, empty keeps PostgreSQL's default.
+     */
+    public static synchronized EmbeddedDatabase start(Path dataDir, String sharedBuffers) {
         if (RUNNING.isEmpty()) {
             // Commands such as 'db migrate' end without a lifecycle: stop the server with the JVM. Under 'server'
             // the lifecycle does it last; this hook would run beside Jetty's and pull the database from under it.
@@ -44,7 +47,7 @@ public final class EmbeddedDatabase {
                 }
             }, "embedded-postgres-stop"));
         }
-        return RUNNING.computeIfAbsent(dataDir, EmbeddedDatabase::launch);
+        return RUNNING.computeIfAbsent(dataDir, dir -> launch(dir, sharedBuffers));
     }
 
     /** From now on the server's lifecycle stops the database (after everything that uses it), not the JVM hook. */
@@ -62,13 +65,18 @@ public final class EmbeddedDatabase {
         return postgres.getJdbcUrl(USER, DATABASE);
     }
 
-    private static EmbeddedDatabase launch(Path dataDir) {
+    private static EmbeddedDatabase launch(Path dataDir, String sharedBuffers) {
         Path pgData = dataDir.resolve("postgres");
         try {
             Files.createDirectories(pgData);
             LeftoverPostmaster.stopIfRunning(pgData);
-            LOG.info("Starting embedded PostgreSQL with its data in {}", pgData);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            LOG.info("Starting embedded PostgreSQL with its data in {}, shared_buffers {}", pgData,
+                    sharedBuffers.isBlank() ? "128MB (PostgreSQL's default)" : sharedBuffers);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (!sharedBuffers.isBlank()) {
+                builder.setServerConfig("shared_buffers", sharedBuffers);
+            }
+            EmbeddedPostgres postgres = builder
                     .setRegisterShutdownHook(false)
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
