@@ -41,13 +41,13 @@ public final class StoredScoreMapper implements RowMapper<StoredScore> {
 
     /** The {@code type_raws} column's text, as {@link #typeRawsJson} writes it. */
     static Map<String, Double> typeRaws(String json) throws SQLException {
-        return doublesByName(json);
+        return byName(json, JsonParser::getDoubleValue);
     }
 
     /** The {@code capped_days} column's text, as {@link #cappedDaysJson} writes it. */
     static Map<String, CountedDays> cappedDays(String json) throws SQLException {
         Map<String, CountedDays> capped = new HashMap<>();
-        stringsByName(json).forEach((type, days) -> capped.put(type, CountedDays.decode(days)));
+        byName(json, StoredScoreMapper::text).forEach((type, days) -> capped.put(type, CountedDays.decode(days)));
         return capped;
     }
 
@@ -162,14 +162,21 @@ public final class StoredScoreMapper implements RowMapper<StoredScore> {
         return out.toString();
     }
 
-    private static Map<String, Double> doublesByName(String json) throws SQLException {
-        Map<String, Double> values = new HashMap<>();
+    @FunctionalInterface
+    private interface ValueReader<V> {
+        /** The value the parser stands on. */
+        V read(JsonParser parser) throws IOException;
+    }
+
+    /** A flat JSON object's fields, each value read by {@code reader}. */
+    private static <V> Map<String, V> byName(String json, ValueReader<V> reader) throws SQLException {
+        Map<String, V> values = new HashMap<>();
         try (JsonParser parser = JSON.createParser(json)) {
             expect(parser.nextToken(), JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 parser.nextToken();
-                values.put(name, parser.getDoubleValue());
+                values.put(name, reader.read(parser));
             }
         } catch (IOException e) {
             throw unreadable(e);
@@ -177,19 +184,9 @@ public final class StoredScoreMapper implements RowMapper<StoredScore> {
         return values;
     }
 
-    private static Map<String, String> stringsByName(String json) throws SQLException {
-        Map<String, String> values = new HashMap<>();
-        try (JsonParser parser = JSON.createParser(json)) {
-            expect(parser.nextToken(), JsonToken.START_OBJECT);
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                expect(parser.nextToken(), JsonToken.VALUE_STRING);
-                values.put(name, parser.getText());
-            }
-        } catch (IOException e) {
-            throw unreadable(e);
-        }
-        return values;
+    private static String text(JsonParser parser) throws IOException {
+        expect(parser.currentToken(), JsonToken.VALUE_STRING);
+        return parser.getText();
     }
 
     /** The next {@code count} numbers of the array the parser is in, and its end. */
