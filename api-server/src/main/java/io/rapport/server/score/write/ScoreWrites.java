@@ -1,17 +1,18 @@
 package io.rapport.server.score.write;
 
+import io.rapport.server.common.jdbi.PgArrays;
 import io.rapport.server.score.engine.AdviceFacts;
 import io.rapport.server.score.engine.ScoreState;
 import io.rapport.server.score.engine.ScoringModel;
 import java.time.Instant;
-import io.rapport.server.common.jdbi.PgArrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A batch of score rows to write, as the column arrays {@link ScoreDao} unnests; times as epoch
- * microseconds, which PgJDBC sends without the per-character escaping it gives text arrays.
+ * microseconds. The typed arrays go binary ({@code common.jdbi.ArrayArgumentFactory}); a row this
+ * transaction locked also carries the address of the version it locked.
  */
 public final class ScoreWrites {
     private final List<String> ctids = new ArrayList<>();
