@@ -42,30 +42,17 @@ final class StatementStats {
 
     /** The {@code n} statements with the most time since the last reset, one printed line each. */
     static String top(int n) {
-        if (database == null) {
-            return "statements                           : pg_stat_statements not loaded\n";
-        }
-        StringBuilder out = new StringBuilder();
-        try (Connection connection = connect(database); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("""
+        return lines("""
                      SELECT calls, plans, total_plan_time / calls AS plan_ms, total_exec_time / calls AS exec_ms,
                             shared_blks_hit / calls AS hit, shared_blks_dirtied AS dirtied, rows / calls AS rows,
                             regexp_replace(left(query, 400), '\\s+', ' ', 'g') AS query
                      FROM pg_stat_statements
                      WHERE calls > 0 AND query NOT LIKE '%pg_stat_statements%'
                      ORDER BY total_plan_time + total_exec_time DESC LIMIT
-                     """ + n)) {
-            while (rs.next()) {
-                String query = rs.getString("query");
-                out.append(String.format("  statement %,7d calls, %,7d planned, plan %.3f + exec %.3f ms a call, %,d buffers hit"
-                                + " a call, %,d dirtied, %,d rows a call: %s%n", rs.getLong("calls"), rs.getLong("plans"),
-                        rs.getDouble("plan_ms"), rs.getDouble("exec_ms"), rs.getLong("hit"), rs.getLong("dirtied"),
-                        rs.getLong("rows"), query.substring(0, Math.min(110, query.length()))));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toString();
+                     """ + n, (rs, query) -> String.format("  statement %,7d calls, %,7d planned, plan %.3f + exec %.3f ms"
+                        + " a call, %,d buffers hit a call, %,d dirtied, %,d rows a call: %s%n", rs.getLong("calls"),
+                rs.getLong("plans"), rs.getDouble("plan_ms"), rs.getDouble("exec_ms"), rs.getLong("hit"), rs.getLong("dirtied"),
+                rs.getLong("rows"), query.substring(0, Math.min(110, query.length()))));
     }
 
     /**
@@ -74,12 +61,7 @@ final class StatementStats {
      * itself to make room) and to the WAL (records, full-page images, bytes).
      */
     static String writes(int n) {
-        if (database == null) {
-            return "statements                           : pg_stat_statements not loaded\n";
-        }
-        StringBuilder out = new StringBuilder();
-        try (Connection connection = connect(database); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("""
+        return lines("""
                      SELECT calls, rows, total_exec_time / calls AS exec_ms, shared_blks_hit::float8 / calls AS hit,
                             shared_blks_read::float8 / calls AS read, shared_blks_dirtied::float8 / calls AS dirtied,
                             shared_blks_written::float8 / calls AS written, wal_records::float8 / calls AS wal_records,
@@ -88,15 +70,29 @@ final class StatementStats {
                      FROM pg_stat_statements
                      WHERE calls > 0 AND query NOT LIKE '%pg_stat_statements%'
                      ORDER BY wal_bytes DESC LIMIT
-                     """ + n)) {
+                     """ + n, (rs, query) -> String.format("  writes %,6d calls of %,.0f rows, exec %.2f ms; a call: blocks"
+                        + " %,.0f hit %,.1f read %,.1f dirtied %,.1f written; WAL %,.0f records %,.1f full-page images %,.0f kB:"
+                        + " %s%n", rs.getLong("calls"), rs.getDouble("rows") / rs.getLong("calls"), rs.getDouble("exec_ms"),
+                rs.getDouble("hit"), rs.getDouble("read"), rs.getDouble("dirtied"), rs.getDouble("written"),
+                rs.getDouble("wal_records"), rs.getDouble("fpi"), rs.getDouble("wal_bytes") / 1024,
+                query.substring(0, Math.min(70, query.length()))));
+    }
+
+    @FunctionalInterface
+    private interface Line {
+        String of(ResultSet rs, String query) throws SQLException;
+    }
+
+    /** One printed line per row of a pg_stat_statements query (which has a {@code query} column). */
+    private static String lines(String sql, Line line) {
+        if (database == null) {
+            return "statements                           : pg_stat_statements not loaded\n";
+        }
+        StringBuilder out = new StringBuilder();
+        try (Connection connection = connect(database); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
-                String query = rs.getString("query");
-                out.append(String.format("  writes %,6d calls of %,.0f rows, exec %.2f ms; a call: blocks %,.0f hit %,.1f read"
-                                + " %,.1f dirtied %,.1f written; WAL %,.0f records %,.1f full-page images %,.0f kB: %s%n",
-                        rs.getLong("calls"), rs.getDouble("rows") / rs.getLong("calls"), rs.getDouble("exec_ms"),
-                        rs.getDouble("hit"), rs.getDouble("read"), rs.getDouble("dirtied"), rs.getDouble("written"),
-                        rs.getDouble("wal_records"), rs.getDouble("fpi"), rs.getDouble("wal_bytes") / 1024,
-                        query.substring(0, Math.min(70, query.length()))));
+                out.append(line.of(rs, rs.getString("query")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
